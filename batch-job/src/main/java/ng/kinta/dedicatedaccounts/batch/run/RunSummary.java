@@ -1,0 +1,56 @@
+package ng.kinta.dedicatedaccounts.batch.run;
+
+/**
+ * Outcome of one job execution of {@code createDedicatedAccountsJob}, in the shape the
+ * old cron endpoint answered with (a superset of it; see {@code ../shared/DESIGN.md} §4).
+ *
+ * @param status {@code "ok"} when the execution completed, {@code "error"} otherwise
+ * @param message one human-readable sentence describing the outcome
+ * @param jobExecutionId id of the job execution in the job repository, {@code null} for a
+ * dry run
+ * @param exitStatus the job execution's exit code ({@code COMPLETED}, {@code FAILED},
+ * ...)
+ * @param data the run's counts
+ */
+public record RunSummary(String status, String message, Long jobExecutionId, String exitStatus, Counts data) {
+
+	/**
+	 * Counts of one run; every value is a number of users (or of emails for the two email
+	 * counts).
+	 *
+	 * @param totalUsersWithoutAccounts eligible users without a dedicated account when
+	 * the run started
+	 * @param processedInThisRun users read and handled by this run (at most the per-run
+	 * cap)
+	 * @param remainingUsers eligible users still without a dedicated account when the run
+	 * ended
+	 * @param successCount users who received a dedicated account in this run
+	 * @param failedCount users for whom every bank failed (retried after a back-off)
+	 * @param skippedCount users skipped because their record is unusable (missing email,
+	 * name or phone)
+	 * @param emailsSent account emails sent by this run, including earlier pending ones
+	 * @param emailsPending account emails still waiting to be sent when the run ended
+	 */
+	public record Counts(long totalUsersWithoutAccounts, long processedInThisRun, long remainingUsers,
+			long successCount, long failedCount, long skippedCount, long emailsSent, long emailsPending) {
+
+		/** Counts of a run that did nothing. */
+		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
+
+	}
+
+	/** Status value of a completed run. */
+	public static final String OK = "ok";
+
+	/** Status value of a failed or stopped run. */
+	public static final String ERROR = "error";
+
+	/**
+	 * Whether the job execution completed.
+	 * @return {@code true} when {@link #status()} is {@code "ok"}
+	 */
+	public boolean completed() {
+		return OK.equals(this.status);
+	}
+
+}
