@@ -1,22 +1,82 @@
 package ng.kinta.dedicatedaccounts.batch;
 
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import jakarta.validation.constraints.NotBlank;
 import ng.kinta.dedicatedaccounts.batch.cli.BatchJobApplication;
 
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Everything the job needs (job configuration, Billstack client, mail, MongoDB access,
  * the {@link ng.kinta.dedicatedaccounts.batch.run.JobRunService}), without the command
- * line. Applications that launch the job import this class; the command line lives in
- * {@link BatchJobApplication}.
+ * line. Applications that launch the job import this class and
+ * {@code classpath:batch-job.yml}; the command line lives in {@link BatchJobApplication}.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "ng\\.kinta\\.dedicatedaccounts\\.batch\\.cli\\..*"))
 @ConfigurationPropertiesScan
 public class DedicatedAccountsBatchConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/**
+	 * Creates the Batch tables in the job repository's database unless they exist: Spring
+	 * Batch's scripts have no {@code IF NOT EXISTS}, and a file database keeps its tables
+	 * between starts. Also creates the run lock table.
+	 */
+	@Bean
+	BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
+			BatchJdbcProperties properties) {
+		return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
+
+			@Override
+			protected void runScripts(Scripts scripts) {
+				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+				Integer tables = jdbc.queryForObject(
+						"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = 'BATCH_JOB_INSTANCE'",
+						Integer.class);
+				if (tables == null || tables == 0) {
+					super.runScripts(scripts);
+				}
+				new ResourceDatabasePopulator(new ClassPathResource("db/run-lock-schema.sql")).execute(dataSource);
+			}
+
+		};
+	}
+
+	/**
+	 * The MongoDB connection string of the existing app ({@code MONGO_DB_URI}); required.
+	 *
+	 * @param uri connection string including the database name
+	 */
+	@Validated
+	@ConfigurationProperties("app.mongodb")
+	public record MongoProperties(@NotBlank String uri) {
+
+		@Override
+		public String toString() {
+			// connection strings carry passwords
+			return "MongoProperties[uri=<hidden>]";
+		}
+
+	}
 
 }

@@ -4,18 +4,51 @@ import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
- * Command line of {@code batch-job.jar}: runs, restarts, recovers and lists job
- * executions.
+ * {@code batch-job.jar}: runs, restarts, recovers and lists runs of the job from the
+ * command line ({@code shared/DESIGN.md} §5). Exit codes: see {@link ExitCodes}.
  */
 @SpringBootApplication
 @Import(DedicatedAccountsBatchConfiguration.class)
 public class BatchJobApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(BatchJobApplication.class, args);
+		System.exit(run(args));
+	}
+
+	/**
+	 * Runs one command.
+	 * @param args the command line
+	 * @return the process exit code
+	 */
+	static int run(String[] args) {
+		Command command;
+		try {
+			command = Command.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(Command.USAGE);
+			return ExitCodes.USAGE_OR_CONFIGURATION;
+		}
+		if (command.help()) {
+			System.out.println(Command.USAGE);
+			return ExitCodes.COMPLETED;
+		}
+		ConfigurableApplicationContext context;
+		try {
+			context = SpringApplication.run(BatchJobApplication.class, args);
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has already logged the failure analysis (which setting is
+			// missing)
+			System.err.println("Could not start: " + ExitCodes.rootMessage(ex));
+			return ExitCodes.USAGE_OR_CONFIGURATION;
+		}
+		return SpringApplication.exit(context);
 	}
 
 }

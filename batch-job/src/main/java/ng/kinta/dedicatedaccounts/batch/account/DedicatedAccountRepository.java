@@ -1,0 +1,54 @@
+package ng.kinta.dedicatedaccounts.batch.account;
+
+import java.util.Date;
+
+import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
+import ng.kinta.dedicatedaccounts.batch.user.UserFields;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes dedicated accounts to the existing app's {@code accounts} collection in the
+ * shape its Mongoose model uses ({@code shared/DESIGN.md} §3).
+ */
+@Repository
+public class DedicatedAccountRepository {
+
+	private final MongoTemplate mongoTemplate;
+
+	DedicatedAccountRepository(MongoTemplate mongoTemplate) {
+		this.mongoTemplate = mongoTemplate;
+	}
+
+	/**
+	 * Inserts the user's dedicated account unless one already exists for the user's
+	 * ObjectId: reruns and restarts never create a second document, and signup
+	 * placeholders ({@code hasDedicatedAccountNumber: false}) are left as they are.
+	 * @param userId the user's id
+	 * @param account the account Billstack created
+	 * @return {@code true} when a document was inserted, {@code false} when one existed
+	 */
+	public boolean upsert(ObjectId userId, VirtualAccount account) {
+		Date now = new Date();
+		Document details = new Document("accountName", account.accountName())
+			.append("accountNumber", account.accountNumber())
+			.append("accountRef", account.accountRef())
+			.append("bankCode", account.bankCode())
+			.append("bankName", account.bankName());
+		Query query = Query
+			.query(Criteria.where(UserFields.ACCOUNT_USER).is(userId).and(UserFields.HAS_DEDICATED_ACCOUNT).is(true));
+		Update update = new Update().setOnInsert("accountDetails", details)
+			.setOnInsert("order_ref", userId)
+			.setOnInsert("createdAt", now)
+			.setOnInsert("updatedAt", now)
+			.setOnInsert("__v", 0);
+		return this.mongoTemplate.upsert(query, update, UserFields.ACCOUNTS).getUpsertedId() != null;
+	}
+
+}

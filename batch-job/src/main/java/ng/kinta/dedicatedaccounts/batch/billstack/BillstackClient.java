@@ -1,0 +1,126 @@
+package ng.kinta.dedicatedaccounts.batch.billstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls Billstack's {@code POST /v2/thirdparty/generateVirtualAccount/} once, without
+ * retries, and classifies the answer. Contract: {@code shared/reference/billstack.md}
+ * §1–§3 (Billstack publishes it at https://billstack.gitbook.io/api).
+ */
+@Component
+public class BillstackClient {
+
+	static final String GENERATE_PATH = "/v2/thirdparty/generateVirtualAccount/";
+
+	/** Fragment of Billstack's refusal of concurrent requests for one email. */
+	private static final String CONCURRENT_REQUEST_MESSAGE = "multiple requests at a time";
+
+	private static final int MAX_MESSAGE_LENGTH = 200;
+
+	private final RestClient restClient;
+
+	private final JsonMapper jsonMapper;
+
+	BillstackClient(RestClient billstackRestClient, JsonMapper jsonMapper) {
+		this.restClient = billstackRestClient;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Asks Billstack for a virtual account at one bank.
+	 * @param request the customer, our reference and the bank
+	 * @return the account Billstack created
+	 * @throws TransientBillstackException on timeouts, connection errors, HTTP 5xx and
+	 * 429, and Billstack's refusal of concurrent requests for the same email
+	 * @throws BankRejectedException when Billstack answers {@code status:false}, an HTTP
+	 * 4xx, or an answer without an account
+	 * @throws BillstackAuthenticationException when Billstack answers HTTP 401 or 403
+	 */
+	public VirtualAccount generateVirtualAccount(GenerateVirtualAccountRequest request) {
+		try {
+			return this.restClient.post()
+				.uri(GENERATE_PATH)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(request)
+				.exchange((clientRequest, response) -> classify(request, response.getStatusCode(),
+						readBody(response.getBody())), true);
+		}
+		catch (ResourceAccessException ex) {
+			// timeouts and connection failures: the request may or may not have reached
+			// Billstack
+			throw new TransientBillstackException("Billstack unreachable or too slow for bank " + request.bank()
+					+ " (outcome unknown): " + ex.getMostSpecificCause().getClass().getSimpleName(), ex);
+		}
+	}
+
+	private VirtualAccount classify(GenerateVirtualAccountRequest request, HttpStatusCode status, String body) {
+		JsonNode json = parse(body);
+		String message = (json != null) ? truncate(json.path("message").asString("")) : "answer is not JSON";
+		String where = "bank " + request.bank() + " answered HTTP " + status.value() + ": " + message;
+		if (status.value() == 401 || status.value() == 403) {
+			throw new BillstackAuthenticationException(
+					"Billstack refused the secret key (HTTP " + status.value() + "): " + message);
+		}
+		if (status.value() == 429 || status.is5xxServerError()) {
+			throw new TransientBillstackException(where, null);
+		}
+		if (message.toLowerCase(Locale.ROOT).contains(CONCURRENT_REQUEST_MESSAGE)) {
+			throw new TransientBillstackException(where, null);
+		}
+		if (!status.is2xxSuccessful() || json == null || !isTrue(json.path("status"))) {
+			throw new BankRejectedException(where);
+		}
+		return toAccount(request, json.path("data"), where);
+	}
+
+	private VirtualAccount toAccount(GenerateVirtualAccountRequest request, JsonNode data, String where) {
+		JsonNode account = data.path("account").path(0);
+		String accountNumber = account.path("account_number").asString("");
+		if (accountNumber.isBlank()) {
+			throw new BankRejectedException(where + " (no account in the answer)");
+		}
+		String reference = data.path("reference").asString("");
+		String bankName = account.path("bank_name").asString("");
+		return new VirtualAccount(account.path("account_name").asString(""), accountNumber,
+				reference.isBlank() ? request.reference() : reference, request.bank(),
+				bankName.isBlank() ? request.bank() : bankName);
+	}
+
+	private JsonNode parse(String body) {
+		try {
+			JsonNode node = this.jsonMapper.readTree(body);
+			return (node != null && node.isObject()) ? node : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isTrue(JsonNode node) {
+		return node.isBoolean() ? node.booleanValue() : "true".equalsIgnoreCase(node.asString(""));
+	}
+
+	private static String readBody(InputStream body) throws IOException {
+		return StreamUtils.copyToString(body, StandardCharsets.UTF_8);
+	}
+
+	private static String truncate(String message) {
+		return (message.length() > MAX_MESSAGE_LENGTH) ? message.substring(0, MAX_MESSAGE_LENGTH) + "…" : message;
+	}
+
+}

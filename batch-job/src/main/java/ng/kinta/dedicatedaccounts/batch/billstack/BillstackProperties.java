@@ -1,0 +1,41 @@
+package ng.kinta.dedicatedaccounts.batch.billstack;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the Billstack client ({@code app.billstack.*}).
+ *
+ * @param baseUrl base URL of the Billstack API ({@code BILLSTACK_BASE_URL})
+ * @param secretKey bearer token ({@code BILL_STACK_SECRET_KEY}); never logged
+ * @param banks banks tried in this order for each user, upper-case Billstack bank values
+ * @param connectTimeout TCP connect timeout of one request
+ * @param readTimeout time to wait for the answer of one request
+ * @param maxAttempts attempts per bank for transient failures (timeouts, connection
+ * errors, 5xx, 429), the first one included
+ * @param initialBackoff wait before the first retry
+ * @param backoffMultiplier factor applied to the wait after each retry
+ * @param maxBackoff longest wait between two retries
+ */
+@Validated
+@ConfigurationProperties("app.billstack")
+public record BillstackProperties(@NotBlank String baseUrl, @NotBlank String secretKey, @NotEmpty List<String> banks,
+		@NotNull Duration connectTimeout, @NotNull Duration readTimeout, @Min(1) int maxAttempts,
+		@NotNull Duration initialBackoff, @DecimalMin("1.0") double backoffMultiplier, @NotNull Duration maxBackoff) {
+
+	@Override
+	public String toString() {
+		// the secret key must never reach a log line
+		return "BillstackProperties[baseUrl=" + this.baseUrl + ", banks=" + this.banks + "]";
+	}
+
+}

@@ -1,0 +1,60 @@
+package ng.kinta.dedicatedaccounts.batch.billstack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates one user's virtual account by trying the configured banks in order. Transient
+ * failures are retried at the same bank with exponential backoff (spring-retry); a
+ * rejection or exhausted retries move to the next bank. Bank attempts for one user are
+ * strictly sequential because Billstack refuses concurrent requests for one email.
+ */
+@Component
+public class VirtualAccountCreator {
+
+	private static final Logger logger = LoggerFactory.getLogger(VirtualAccountCreator.class);
+
+	private final BillstackClient client;
+
+	private final RetryTemplate retryTemplate;
+
+	private final List<String> banks;
+
+	VirtualAccountCreator(BillstackClient client, RetryTemplate billstackRetryTemplate,
+			BillstackProperties properties) {
+		this.client = client;
+		this.retryTemplate = billstackRetryTemplate;
+		this.banks = List.copyOf(properties.banks());
+	}
+
+	/**
+	 * Creates the account at the first bank that accepts.
+	 * @param customer the customer's details, with any bank (it is replaced per attempt)
+	 * @return the created account
+	 * @throws AccountNotCreatedException when every bank failed; the message lists each
+	 * bank's failure
+	 * @throws BillstackAuthenticationException when Billstack refuses the secret key
+	 */
+	public VirtualAccount create(GenerateVirtualAccountRequest customer) {
+		List<String> failures = new ArrayList<>();
+		for (String bank : this.banks) {
+			GenerateVirtualAccountRequest request = new GenerateVirtualAccountRequest(customer.email(),
+					customer.reference(), customer.firstName(), customer.lastName(), customer.phone(), bank);
+			try {
+				return this.retryTemplate.execute((context) -> this.client.generateVirtualAccount(request));
+			}
+			catch (TransientBillstackException | BankRejectedException ex) {
+				logger.info("User {}: {}", customer.reference(), ex.getMessage());
+				failures.add(ex.getMessage());
+			}
+		}
+		throw new AccountNotCreatedException("every bank failed: " + String.join("; ", failures));
+	}
+
+}

@@ -1,0 +1,136 @@
+package ng.kinta.dedicatedaccounts.batch.cli;
+
+import java.io.PrintStream;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import ng.kinta.dedicatedaccounts.batch.job.JobProperties;
+import ng.kinta.dedicatedaccounts.batch.run.JobExecutionNotFoundException;
+import ng.kinta.dedicatedaccounts.batch.run.JobExecutionView;
+import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
+import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
+import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
+import org.bson.types.ObjectId;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out the command of {@code batch-job.jar} and prints its result: the run summary
+ * as one JSON line on standard output (logs go to standard error).
+ */
+@Component
+class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private final JobRunService runs;
+
+	private final EligibleUsers eligibleUsers;
+
+	private final JobProperties jobProperties;
+
+	private final JsonMapper jsonMapper;
+
+	private final PrintStream out;
+
+	private int exitCode = ExitCodes.COMPLETED;
+
+	BatchCommandLine(JobRunService runs, EligibleUsers eligibleUsers, JobProperties jobProperties,
+			JsonMapper jsonMapper) {
+		this.runs = runs;
+		this.eligibleUsers = eligibleUsers;
+		this.jobProperties = jobProperties;
+		this.jsonMapper = jsonMapper;
+		this.out = System.out;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		Command command = Command.parse(args.getSourceArgs());
+		try {
+			switch (command.name()) {
+				case "run" -> {
+					if (command.dryRun()) {
+						dryRun();
+					}
+					else {
+						print(this.runs.startNewRun(RunTrigger.COMMAND_LINE));
+					}
+				}
+				case "restart" -> print((command.executionId() != null) ? this.runs.restart(command.executionId())
+						: this.runs.restartLatestFailed());
+				case "recover" -> {
+					print(this.runs.recover(command.executionId()));
+					this.exitCode = ExitCodes.COMPLETED;
+				}
+				case "executions" -> executions();
+				default -> throw new IllegalArgumentException("Unknown command: " + command.name());
+			}
+		}
+		catch (RunInProgressException ex) {
+			printError(ex.getMessage(), ex.getRunningExecutionId());
+			this.exitCode = ExitCodes.RUN_IN_PROGRESS;
+		}
+		catch (JobExecutionNotFoundException | IllegalStateException ex) {
+			printError(ex.getMessage(), null);
+			this.exitCode = ExitCodes.FAILED;
+		}
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+	private void dryRun() {
+		EligibleUsers.Selection selection = this.eligibleUsers.select(this.jobProperties.maxUsersPerRun(),
+				this.jobProperties.selectionBatchSize(), false);
+		for (ObjectId id : selection.picked()) {
+			this.out.println("would process user " + id.toHexString());
+		}
+		long picked = selection.picked().size();
+		RunSummary.Counts counts = new RunSummary.Counts(selection.eligibleCount(), picked, selection.eligibleCount(),
+				0, 0, 0, 0, 0);
+		this.out.println(
+				this.jsonMapper.writeValueAsString(new RunSummary(RunSummary.OK,
+						"Dry run: " + picked + " of " + selection.eligibleCount()
+								+ " eligible users would be processed; nothing was changed.",
+						null, "DRY_RUN", counts)));
+	}
+
+	private void executions() {
+		List<JobExecutionView> executions = this.runs.recentExecutions(20);
+		if (executions.isEmpty()) {
+			this.out.println("No job executions yet.");
+			return;
+		}
+		String format = "%-6s %-9s %-10s %-10s %-19s %-19s %5s %5s %5s %-8s%n";
+		this.out.printf(format, "ID", "INSTANCE", "STATUS", "EXIT", "START", "END", "READ", "WRITE", "SKIP", "TRIGGER");
+		for (JobExecutionView execution : executions) {
+			this.out.printf(format, execution.jobExecutionId(), execution.jobInstanceId(), execution.status(),
+					execution.exitCode(), time(execution.startTime()), time(execution.endTime()), execution.readCount(),
+					execution.writeCount(), execution.skipCount(), execution.trigger());
+		}
+	}
+
+	private void print(RunSummary summary) {
+		this.out.println(this.jsonMapper.writeValueAsString(summary));
+		this.exitCode = summary.completed() ? ExitCodes.COMPLETED : ExitCodes.FAILED;
+	}
+
+	private void printError(String message, Long jobExecutionId) {
+		this.out.println(this.jsonMapper.writeValueAsString(
+				new RunSummary(RunSummary.ERROR, message, jobExecutionId, "NOOP", RunSummary.Counts.NONE)));
+	}
+
+	private static String time(java.time.LocalDateTime time) {
+		return (time != null) ? TIME.format(time) : "-";
+	}
+
+}

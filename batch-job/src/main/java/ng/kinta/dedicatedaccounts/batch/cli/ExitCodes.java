@@ -1,0 +1,29 @@
+package ng.kinta.dedicatedaccounts.batch.cli;
+
+/** Exit codes of {@code batch-job.jar} ({@code shared/DESIGN.md} §5). */
+final class ExitCodes {
+
+	/** The run (or command) completed. */
+	static final int COMPLETED = 0;
+
+	/** The run failed (restart it) or the command could not be carried out. */
+	static final int FAILED = 1;
+
+	/** Unknown command, bad argument or missing configuration. */
+	static final int USAGE_OR_CONFIGURATION = 2;
+
+	/** Another run is in progress. */
+	static final int RUN_IN_PROGRESS = 3;
+
+	private ExitCodes() {
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+}

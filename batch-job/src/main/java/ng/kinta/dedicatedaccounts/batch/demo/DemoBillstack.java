@@ -1,0 +1,142 @@
+package ng.kinta.dedicatedaccounts.batch.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Billstack stand-in on loopback (WireMock) that answers
+ * {@code POST /v2/thirdparty/generateVirtualAccount/} in Billstack's format
+ * ({@code shared/reference/billstack.md} §2–§3), with a stable account number per
+ * reference and bank, a configurable latency and configurable failing banks.
+ */
+final class DemoBillstack implements AutoCloseable {
+
+	private static final String PATH = "/v2/thirdparty/generateVirtualAccount/";
+
+	private static final Map<String, String> BANK_NAMES = Map.of("PALMPAY", "PalmPay", "9PSB", "9 Payment Service Bank",
+			"BANKLY", "Bankly", "PROVIDUS", "Providus Bank", "SAFEHAVEN", "Safe Haven MFB");
+
+	private final WireMockServer server;
+
+	private DemoBillstack(WireMockServer server) {
+		this.server = server;
+	}
+
+	static DemoBillstack start(DemoBillstackProperties properties, String secretKey) {
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+			.bindAddress("127.0.0.1")
+			.dynamicPort()
+			.disableRequestJournal()
+			.extensions(new Answer(properties)));
+		server.start();
+		server.stubFor(WireMock.post(WireMock.urlPathEqualTo(PATH))
+			.withHeader("Authorization", WireMock.equalTo("Bearer " + secretKey))
+			.willReturn(WireMock.aResponse().withTransformers(Answer.NAME)));
+		server.stubFor(WireMock.post(WireMock.urlPathEqualTo(PATH))
+			.atPriority(10)
+			.willReturn(WireMock.jsonResponse("{\"status\":false,\"message\":\"Invalid secret key\"}", 401)));
+		return new DemoBillstack(server);
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	/** Builds each answer from the request body. */
+	static final class Answer implements ResponseDefinitionTransformerV2 {
+
+		static final String NAME = "demo-billstack";
+
+		private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+		private final DemoBillstackProperties properties;
+
+		Answer(DemoBillstackProperties properties) {
+			this.properties = properties;
+		}
+
+		@Override
+		public String getName() {
+			return NAME;
+		}
+
+		@Override
+		public boolean applyGlobally() {
+			return false;
+		}
+
+		@Override
+		public ResponseDefinition transform(ServeEvent serveEvent) {
+			JsonNode request = this.jsonMapper.readTree(serveEvent.getRequest().getBodyAsString());
+			String bank = request.path("bank").asString("").toUpperCase(Locale.ROOT);
+			String reference = request.path("reference").asString("");
+			int latency = (int) this.properties.latency().toMillis();
+			String failure = this.properties.failures().getOrDefault(bank, "");
+			return switch (failure) {
+				case "http-500" -> json(500, Map.of("status", false, "message", "Internal server error"), latency);
+				case "status-false" -> json(200,
+						Map.of("status", false, "message", bank + " is not available for this merchant"), latency);
+				case "timeout" ->
+					json(200, Map.of("status", false, "message", "late"), (int) Duration.ofSeconds(30).toMillis());
+				default -> json(200, success(request, bank, reference), latency);
+			};
+		}
+
+		private Map<String, Object> success(JsonNode request, String bank, String reference) {
+			String firstName = request.path("firstName").asString("");
+			String lastName = request.path("lastName").asString("");
+			Map<String, Object> account = Map.of("account_number", accountNumber(reference, bank), "account_name",
+					"Kinta-" + firstName + " " + lastName, "bank_name", BANK_NAMES.getOrDefault(bank, bank), "bank_id",
+					bank, "created_at", Instant.now().toString());
+			return Map.of("status", true, "message", "Account created", "data", Map.of("reference", reference,
+					"account", List.of(account), "meta",
+					Map.of("firstName", firstName, "lastName", lastName, "email", request.path("email").asString(""))));
+		}
+
+		private ResponseDefinition json(int status, Map<String, Object> body, int delayMillis) {
+			return new ResponseDefinitionBuilder().withStatus(status)
+				.withHeader("Content-Type", "application/json")
+				.withBody(this.jsonMapper.writeValueAsString(body))
+				.withFixedDelay(delayMillis)
+				.build();
+		}
+
+		private static String accountNumber(String reference, String bank) {
+			try {
+				byte[] hash = MessageDigest.getInstance("SHA-256")
+					.digest((reference + "|" + bank).getBytes(StandardCharsets.UTF_8));
+				long value = 0;
+				for (int i = 0; i < 8; i++) {
+					value = (value << 8) | (hash[i] & 0xff);
+				}
+				return String.format("%010d", Math.floorMod(value, 10_000_000_000L));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package ng.kinta.dedicatedaccounts.batch.job;
+
+import java.time.Clock;
+import java.util.Date;
+
+import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
+import ng.kinta.dedicatedaccounts.batch.billstack.GenerateVirtualAccountRequest;
+import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
+import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
+import ng.kinta.dedicatedaccounts.batch.user.Customer;
+import ng.kinta.dedicatedaccounts.batch.user.NotificationState;
+import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
+import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
+import ng.kinta.dedicatedaccounts.batch.user.UserFields;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a claimed user into a {@link ProvisionedAccount}: validates the record, asks
+ * Billstack (through {@link VirtualAccountCreator}) and records the account on the user
+ * at once. A user whose account was already recorded (a restarted run) is not sent to
+ * Billstack again.
+ * <p>
+ * Throws {@link ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException} and
+ * {@link ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException}, which
+ * the step skips; returns {@code null} (filtered) for a user that an earlier attempt of
+ * this run already finished or failed.
+ */
+class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAccount> {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProvisioningItemProcessor.class);
+
+	private final VirtualAccountCreator accountCreator;
+
+	private final ProvisioningStateRepository provisioningState;
+
+	private final Clock clock;
+
+	ProvisioningItemProcessor(VirtualAccountCreator accountCreator, ProvisioningStateRepository provisioningState,
+			Clock clock) {
+		this.accountCreator = accountCreator;
+		this.provisioningState = provisioningState;
+		this.clock = clock;
+	}
+
+	@Override
+	public ProvisionedAccount process(Document user) {
+		Document provisioning = (user.get(UserFields.PROVISIONING) instanceof Document state) ? state : new Document();
+		String state = provisioning.getString("state");
+		if (ProvisioningState.PROVISIONED.name().equals(state) || isBackingOff(provisioning)) {
+			return null;
+		}
+		Customer customer = Customer.from(user);
+		boolean emailSent = NotificationState.SENT.name().equals(provisioning.getString("notification"));
+		if (ProvisioningState.ACCOUNT_CREATED.name().equals(state)
+				&& provisioning.get("account") instanceof Document recorded) {
+			logger.info("User {}: account already created by an earlier attempt, not calling Billstack",
+					customer.id().toHexString());
+			return new ProvisionedAccount(customer.id(), customer.email(), customer.name().firstName(),
+					toAccount(recorded), emailSent);
+		}
+		VirtualAccount account = this.accountCreator
+			.create(new GenerateVirtualAccountRequest(customer.email(), customer.id().toHexString(),
+					customer.name().firstName(), customer.name().lastName(), customer.phone(), null));
+		this.provisioningState.recordAccountCreated(customer.id(), account);
+		logger.info("User {}: virtual account created at {}", customer.id().toHexString(), account.bankCode());
+		return new ProvisionedAccount(customer.id(), customer.email(), customer.name().firstName(), account, emailSent);
+	}
+
+	private boolean isBackingOff(Document provisioning) {
+		// a failure recorded after this run claimed the user: the run was restarted
+		return provisioning.get("nextAttemptAt") instanceof Date next && next.toInstant().isAfter(this.clock.instant());
+	}
+
+	private static VirtualAccount toAccount(Document recorded) {
+		return new VirtualAccount(recorded.getString("accountName"), recorded.getString("accountNumber"),
+				recorded.getString("accountRef"), recorded.getString("bankCode"), recorded.getString("bankName"));
+	}
+
+}

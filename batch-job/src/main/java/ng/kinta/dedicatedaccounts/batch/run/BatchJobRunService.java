@@ -1,0 +1,235 @@
+package ng.kinta.dedicatedaccounts.batch.run;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@link JobRunService} on Spring Batch's {@link JobOperator} and the JDBC job
+ * repository, with {@link RunLock} keeping runs one at a time across processes.
+ */
+@Service
+class BatchJobRunService implements JobRunService {
+
+	private static final Logger logger = LoggerFactory.getLogger(BatchJobRunService.class);
+
+	/**
+	 * A lock older than this with no running job execution was left by a dead process.
+	 */
+	private static final Duration LEFT_BEHIND_LOCK_AGE = Duration.ofMinutes(1);
+
+	private static final int HISTORY_SCAN_LIMIT = 500;
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job job;
+
+	private final RunLock runLock;
+
+	BatchJobRunService(JobOperator jobOperator, JobRepository jobRepository, Job createDedicatedAccountsJob,
+			RunLock runLock) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.job = createDedicatedAccountsJob;
+		this.runLock = runLock;
+	}
+
+	@Override
+	public RunSummary startNewRun(RunTrigger trigger) {
+		return exclusively("new run", () -> {
+			JobParametersBuilder parameters = new JobParametersBuilder().addLong(RunContextKeys.RUN_ID, nextRunId())
+				.addString(RunContextKeys.TRIGGER_SOURCE, trigger.source(), false);
+			if (trigger.messageId() != null) {
+				parameters.addString(RunContextKeys.TRIGGER_MESSAGE_ID, trigger.messageId(), false);
+			}
+			JobExecution execution = launch(() -> this.jobOperator.start(this.job, parameters.toJobParameters()));
+			return summarize(execution);
+		});
+	}
+
+	@Override
+	public RunSummary restart(long jobExecutionId) {
+		return exclusively("restart of " + jobExecutionId, () -> {
+			JobExecution failed = findExecution(jobExecutionId);
+			if (failed.getStatus() == BatchStatus.COMPLETED || failed.getStatus() == BatchStatus.ABANDONED) {
+				throw new IllegalStateException(
+						"Job execution " + jobExecutionId + " is " + failed.getStatus() + " and cannot be restarted");
+			}
+			JobExecution execution = launch(() -> this.jobOperator.restart(failed));
+			return summarize(execution);
+		});
+	}
+
+	@Override
+	public RunSummary restartLatestFailed() {
+		JobExecution latestFailed = allExecutions().stream()
+			.filter((execution) -> execution.getStatus() == BatchStatus.FAILED
+					|| execution.getStatus() == BatchStatus.STOPPED)
+			.findFirst()
+			.orElseThrow(() -> new JobExecutionNotFoundException("There is no failed job execution to restart"));
+		return restart(latestFailed.getId());
+	}
+
+	@Override
+	public RunSummary recover(long jobExecutionId) {
+		JobExecution execution = findExecution(jobExecutionId);
+		if (!execution.getStatus().isRunning()) {
+			throw new IllegalStateException("Job execution " + jobExecutionId + " is " + execution.getStatus()
+					+ ", not running: nothing to recover");
+		}
+		JobExecution recovered = this.jobOperator.recover(execution);
+		this.runLock.release();
+		logger.warn("Job execution {} marked FAILED by recover; restart it with `restart {}`", jobExecutionId,
+				jobExecutionId);
+		return RunSummaries.of(recovered);
+	}
+
+	@Override
+	public Optional<RunSummary> summaryOf(long jobExecutionId) {
+		return Optional.ofNullable(this.jobRepository.getJobExecution(jobExecutionId)).map(RunSummaries::of);
+	}
+
+	@Override
+	public Optional<Long> findLatestExecutionForMessage(String messageId) {
+		return allExecutions().stream()
+			.filter((execution) -> messageId
+				.equals(execution.getJobParameters().getString(RunContextKeys.TRIGGER_MESSAGE_ID)))
+			.map(JobExecution::getId)
+			.findFirst();
+	}
+
+	@Override
+	public List<JobExecutionView> recentExecutions(int count) {
+		return allExecutions().stream().limit(count).map(BatchJobRunService::view).toList();
+	}
+
+	private static JobExecutionView view(JobExecution execution) {
+		long read = 0;
+		long written = 0;
+		long skipped = 0;
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (RunSummaries.PROVISION_STEP.equals(step.getStepName())) {
+				read = step.getReadCount();
+				written = step.getWriteCount();
+				skipped = step.getSkipCount();
+			}
+		}
+		return new JobExecutionView(execution.getId(), execution.getJobInstance().getInstanceId(),
+				execution.getStatus().name(), execution.getExitStatus().getExitCode(), execution.getStartTime(),
+				execution.getEndTime(), read, written, skipped,
+				execution.getJobParameters().getString(RunContextKeys.TRIGGER_SOURCE, ""));
+	}
+
+	/** Executions of the job, newest first (restarts included). */
+	private List<JobExecution> allExecutions() {
+		List<JobExecution> executions = new ArrayList<>();
+		for (JobInstance instance : this.jobRepository.getJobInstances(this.job.getName(), 0, HISTORY_SCAN_LIMIT)) {
+			executions.addAll(this.jobRepository.getJobExecutions(instance));
+		}
+		executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
+		return executions;
+	}
+
+	private long nextRunId() {
+		JobInstance last = this.jobRepository.getLastJobInstance(this.job.getName());
+		if (last == null) {
+			return 1;
+		}
+		long highest = 0;
+		for (JobExecution execution : this.jobRepository.getJobExecutions(last)) {
+			Long runId = execution.getJobParameters().getLong(RunContextKeys.RUN_ID);
+			highest = Math.max(highest, (runId != null) ? runId : 0);
+		}
+		return Math.max(highest, last.getInstanceId()) + 1;
+	}
+
+	private JobExecution findExecution(long jobExecutionId) {
+		JobExecution execution = this.jobRepository.getJobExecution(jobExecutionId);
+		if (execution == null || !this.job.getName().equals(execution.getJobInstance().getJobName())) {
+			throw new JobExecutionNotFoundException("There is no job execution " + jobExecutionId);
+		}
+		return execution;
+	}
+
+	private RunSummary summarize(JobExecution execution) {
+		// the operator's copy lacks what listeners stored after the last update: re-read
+		// it
+		JobExecution stored = this.jobRepository.getJobExecution(execution.getId());
+		return RunSummaries.of((stored != null) ? stored : execution);
+	}
+
+	private <T> T exclusively(String purpose, Supplier<T> action) {
+		String holder = purpose + " by process " + ManagementFactory.getRuntimeMXBean().getName();
+		if (!this.runLock.tryAcquire(holder)) {
+			Set<JobExecution> running = this.jobRepository.findRunningJobExecutions(this.job.getName());
+			if (!running.isEmpty() || !this.runLock.tryTakeOver(holder, LEFT_BEHIND_LOCK_AGE)) {
+				throw inProgress(running);
+			}
+			logger.warn("Took over a run lock left behind by a stopped process");
+		}
+		try {
+			Set<JobExecution> running = this.jobRepository.findRunningJobExecutions(this.job.getName());
+			if (!running.isEmpty()) {
+				throw inProgress(running);
+			}
+			return action.get();
+		}
+		finally {
+			this.runLock.release();
+		}
+	}
+
+	private RunInProgressException inProgress(Set<JobExecution> running) {
+		Optional<JobExecution> execution = running.stream().max(Comparator.comparingLong(JobExecution::getId));
+		if (execution.isEmpty()) {
+			return new RunInProgressException(null,
+					"Another run is starting (" + this.runLock.holder().orElse("unknown holder") + ")");
+		}
+		long id = execution.get().getId();
+		return new RunInProgressException(id,
+				"Another run is in progress: job execution " + id + " started at " + execution.get().getStartTime()
+						+ ". If no process is running it any more, mark it failed with `recover " + id + "`.");
+	}
+
+	private static JobExecution launch(CheckedLaunch launch) {
+		try {
+			return launch.run();
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not launch the job: " + ex.getMessage(), ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface CheckedLaunch {
+
+		JobExecution run() throws Exception;
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package ng.kinta.dedicatedaccounts.batch.run;
+
+import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Builds a {@link RunSummary} from a job execution and its step executions. */
+final class RunSummaries {
+
+	static final String PROVISION_STEP = "provisionAccountsStep";
+
+	private RunSummaries() {
+	}
+
+	static RunSummary of(JobExecution jobExecution) {
+		ExecutionContext jobContext = jobExecution.getExecutionContext();
+		long processed = 0;
+		long succeeded = 0;
+		long failed = 0;
+		long unusable = 0;
+		long emailsSent = 0;
+		for (StepExecution step : jobExecution.getStepExecutions()) {
+			ExecutionContext context = step.getExecutionContext();
+			emailsSent += context.getLong(RunContextKeys.EMAILS_SENT, 0);
+			if (PROVISION_STEP.equals(step.getStepName())) {
+				processed = step.getReadCount();
+				succeeded = step.getWriteCount();
+				failed = context.getLong(RunContextKeys.FAILED, 0);
+				unusable = context.getLong(RunContextKeys.UNUSABLE, 0);
+			}
+		}
+		long total = jobContext.getLong(RunContextKeys.TOTAL_WITHOUT_ACCOUNTS, 0);
+		long remaining = jobContext.getLong(RunContextKeys.REMAINING, Math.max(total - succeeded, 0));
+		long emailsPending = jobContext.getLong(RunContextKeys.EMAILS_PENDING, 0);
+		RunSummary.Counts counts = new RunSummary.Counts(total, processed, remaining, succeeded, failed, unusable,
+				emailsSent, emailsPending);
+		boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
+		return new RunSummary(completed ? RunSummary.OK : RunSummary.ERROR, message(jobExecution, counts),
+				jobExecution.getId(), jobExecution.getExitStatus().getExitCode(), counts);
+	}
+
+	private static String message(JobExecution jobExecution, RunSummary.Counts counts) {
+		BatchStatus status = jobExecution.getStatus();
+		if (status == BatchStatus.COMPLETED) {
+			if (counts.processedInThisRun() == 0) {
+				return (counts.remainingUsers() == 0) ? "No users need a dedicated account."
+						: "No users were due in this run; " + counts.remainingUsers()
+								+ " users are waiting for a retry after a failure.";
+			}
+			return String.format("Processed %d users: %d accounts created, %d failed, %d skipped; %d remaining.",
+					counts.processedInThisRun(), counts.successCount(), counts.failedCount(), counts.skippedCount(),
+					counts.remainingUsers());
+		}
+		if (status.isRunning()) {
+			return "Run " + jobExecution.getId() + " is " + status + ".";
+		}
+		return "Run " + jobExecution.getId() + " ended " + status + " after processing " + counts.processedInThisRun()
+				+ " users; restart it with `restart " + jobExecution.getId() + "`.";
+	}
+
+}

@@ -1,0 +1,168 @@
+package ng.kinta.dedicatedaccounts.batch.user;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+
+import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes the job's provisioning state onto {@code users} documents (sub-document
+ * {@value UserFields#PROVISIONING}; fields in {@link UserFields}). Each write is recorded
+ * as soon as it is known, outside any chunk transaction, so a retried chunk or a
+ * restarted run can tell what already happened and never calls Billstack twice for one
+ * user.
+ */
+@Repository
+public class ProvisioningStateRepository {
+
+	private final MongoTemplate mongoTemplate;
+
+	private final Clock clock;
+
+	ProvisioningStateRepository(MongoTemplate mongoTemplate, Clock clock) {
+		this.mongoTemplate = mongoTemplate;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the account Billstack created, before anything else can fail.
+	 * @param userId the user
+	 * @param account the account
+	 */
+	public void recordAccountCreated(ObjectId userId, VirtualAccount account) {
+		Document details = new Document("accountName", account.accountName())
+			.append("accountNumber", account.accountNumber())
+			.append("accountRef", account.accountRef())
+			.append("bankCode", account.bankCode())
+			.append("bankName", account.bankName());
+		update(userId,
+				new Update().set(UserFields.STATE, ProvisioningState.ACCOUNT_CREATED.name())
+					.set(UserFields.ACCOUNT, details)
+					.unset(UserFields.LAST_ERROR)
+					.unset(UserFields.NEXT_ATTEMPT_AT));
+	}
+
+	/**
+	 * Records a failed attempt and when to try again: {@code firstBackoff} after the
+	 * first failure, doubling with each further failure, at most {@code maxBackoff}.
+	 * @param userId the user
+	 * @param state {@link ProvisioningState#FAILED} or
+	 * {@link ProvisioningState#UNUSABLE_RECORD}
+	 * @param reason why, without personal data
+	 * @param firstBackoff back-off after the first failure
+	 * @param maxBackoff longest back-off
+	 * @return the time of the next attempt
+	 */
+	public Date recordFailure(ObjectId userId, ProvisioningState state, String reason, Duration firstBackoff,
+			Duration maxBackoff) {
+		Document updated = this.mongoTemplate.findAndModify(byId(userId),
+				new Update().inc(UserFields.ATTEMPTS, 1)
+					.set(UserFields.STATE, state.name())
+					.set(UserFields.LAST_ERROR, reason)
+					.set(UserFields.UPDATED_AT, now()),
+				FindAndModifyOptions.options().returnNew(true), Document.class, UserFields.USERS);
+		int attempts = attemptsOf(updated);
+		Duration backoff = firstBackoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+		if (backoff.compareTo(maxBackoff) > 0) {
+			backoff = maxBackoff;
+		}
+		Date nextAttempt = Date.from(this.clock.instant().plus(backoff));
+		update(userId, new Update().set(UserFields.NEXT_ATTEMPT_AT, nextAttempt));
+		return nextAttempt;
+	}
+
+	/**
+	 * Marks users whose account document is written as provisioned, with the email
+	 * pending unless it was already sent.
+	 * @param userIds the users
+	 */
+	public void markProvisioned(Collection<ObjectId> userIds) {
+		if (userIds.isEmpty()) {
+			return;
+		}
+		Date now = now();
+		this.mongoTemplate.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)),
+				new Update().set(UserFields.STATE, ProvisioningState.PROVISIONED.name())
+					.set(UserFields.SOURCE, "JOB")
+					.unset(UserFields.LAST_ERROR)
+					.unset(UserFields.NEXT_ATTEMPT_AT)
+					.set(UserFields.UPDATED_AT, now),
+				UserFields.USERS);
+		this.mongoTemplate.updateMulti(
+				Query.query(Criteria.where(UserFields.ID)
+					.in(userIds)
+					.and(UserFields.NOTIFICATION)
+					.ne(NotificationState.SENT.name())),
+				new Update().set(UserFields.NOTIFICATION, NotificationState.PENDING.name()), UserFields.USERS);
+	}
+
+	/**
+	 * Marks users found to own an account created outside the job, so that they are never
+	 * sent to Billstack and never take a place among a run's users.
+	 * @param userIds the users
+	 */
+	public void markExistingAccount(Collection<ObjectId> userIds) {
+		if (userIds.isEmpty()) {
+			return;
+		}
+		this.mongoTemplate.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)),
+				new Update().set(UserFields.STATE, ProvisioningState.PROVISIONED.name())
+					.set(UserFields.SOURCE, "EXISTING_ACCOUNT")
+					.set(UserFields.UPDATED_AT, now()),
+				UserFields.USERS);
+	}
+
+	/**
+	 * Claims users for one run: the provisioning step reads exactly the users claimed by
+	 * its run, a query that its own writes do not change, so paging never skips a user.
+	 * @param userIds the users
+	 * @param runId the run's {@code run.id}
+	 */
+	public void claim(Collection<ObjectId> userIds, long runId) {
+		if (userIds.isEmpty()) {
+			return;
+		}
+		this.mongoTemplate.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)),
+				new Update().set(UserFields.CLAIMED_BY_RUN, runId), UserFields.USERS);
+	}
+
+	/**
+	 * Records that the account email was sent.
+	 * @param userId the user
+	 */
+	public void markEmailSent(ObjectId userId) {
+		update(userId, new Update().set(UserFields.NOTIFICATION, NotificationState.SENT.name()));
+	}
+
+	private void update(ObjectId userId, Update update) {
+		this.mongoTemplate.updateFirst(byId(userId), update.set(UserFields.UPDATED_AT, now()), UserFields.USERS);
+	}
+
+	private static Query byId(ObjectId userId) {
+		return Query.query(Criteria.where(UserFields.ID).is(userId));
+	}
+
+	private static int attemptsOf(Document user) {
+		if (user != null && user.get(UserFields.PROVISIONING) instanceof Document provisioning
+				&& provisioning.get("attempts") instanceof Number attempts) {
+			return attempts.intValue();
+		}
+		return 1;
+	}
+
+	private Date now() {
+		return Date.from(this.clock.instant());
+	}
+
+}

@@ -1,0 +1,68 @@
+package ng.kinta.dedicatedaccounts.batch.user;
+
+/**
+ * Field names of the existing app's {@code users} and {@code accounts} collections
+ * (written by its Mongoose models; see {@code shared/DESIGN.md} §3), and of the job's own
+ * provisioning state kept on each user under {@value #PROVISIONING}.
+ */
+public final class UserFields {
+
+	public static final String USERS = "users";
+
+	public static final String ACCOUNTS = "accounts";
+
+	public static final String ID = "_id";
+
+	public static final String FULL_NAME = "fullName";
+
+	public static final String AUTH = "auth";
+
+	public static final String AUTH_EMAIL = "email";
+
+	public static final String EMAIL = AUTH + "." + AUTH_EMAIL;
+
+	public static final String PHONE_NUMBER = "phoneNumber";
+
+	public static final String STATUS = "status";
+
+	public static final String ACTIVE = "active";
+
+	public static final String EMAIL_VERIFIED = "isEmailVerified";
+
+	/** Sub-document holding the job's provisioning state of one user. */
+	public static final String PROVISIONING = "accountProvisioning";
+
+	/** {@link ProvisioningState} of the user. */
+	public static final String STATE = PROVISIONING + ".state";
+
+	/** {@code run.id} of the run that claimed the user. */
+	public static final String CLAIMED_BY_RUN = PROVISIONING + ".claimedByRun";
+
+	/** Failed attempts so far (every bank failed, or unusable record). */
+	public static final String ATTEMPTS = PROVISIONING + ".attempts";
+
+	/** Reason of the last failure (never personal data). */
+	public static final String LAST_ERROR = PROVISIONING + ".lastError";
+
+	/** The user is not tried again before this time. */
+	public static final String NEXT_ATTEMPT_AT = PROVISIONING + ".nextAttemptAt";
+
+	/** The account Billstack created, recorded as soon as Billstack answered. */
+	public static final String ACCOUNT = PROVISIONING + ".account";
+
+	/** {@link NotificationState} of the account email. */
+	public static final String NOTIFICATION = PROVISIONING + ".notification";
+
+	/** Where the account came from: {@code JOB} or {@code EXISTING_ACCOUNT}. */
+	public static final String SOURCE = PROVISIONING + ".source";
+
+	public static final String UPDATED_AT = PROVISIONING + ".updatedAt";
+
+	public static final String ACCOUNT_USER = "user";
+
+	public static final String HAS_DEDICATED_ACCOUNT = "hasDedicatedAccountNumber";
+
+	private UserFields() {
+	}
+
+}
