@@ -10,6 +10,7 @@ import ng.kinta.dedicatedaccounts.batch.cli.BatchJobApplication;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -35,6 +36,16 @@ public class DedicatedAccountsBatchConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * Makes a missing {@code MONGO_DB_URI} fail the start with a clear validation
+	 * message, before the driver tries to parse an empty connection string.
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer requireMongoUri(MongoProperties properties) {
+		return (settings) -> {
+		};
 	}
 
 	/**

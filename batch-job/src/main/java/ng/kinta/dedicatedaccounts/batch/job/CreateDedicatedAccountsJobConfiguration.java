@@ -91,7 +91,9 @@ class CreateDedicatedAccountsJobConfiguration {
 			.skip(UnusableUserRecordException.class, AccountNotCreatedException.class)
 			// every claimed user may be skipped without failing the run
 			.skipLimit(properties.maxUsersPerRun())
-			.skipListener(new ProvisioningSkipListener(provisioningState, properties))
+			// registered as a listener so it also sees the step start (it counts per
+			// step)
+			.listener(new ProvisioningSkipListener(provisioningState, properties))
 			.build();
 	}
 

@@ -1,0 +1,101 @@
+package ng.kinta.dedicatedaccounts.batch.billstack;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@WireMockTest
+class VirtualAccountCreatorTests {
+
+	private static final List<String> BANKS = List.of("PALMPAY", "9PSB", "BANKLY", "PROVIDUS", "SAFEHAVEN");
+
+	private static final GenerateVirtualAccountRequest CUSTOMER = new GenerateVirtualAccountRequest("ada@example.test",
+			"60773b5beeb21019cb6384e6", "Ada", "Obi", "08031234567", null);
+
+	private VirtualAccountCreator creator;
+
+	@BeforeEach
+	void createCreator(WireMockRuntimeInfo wireMock) {
+		BillstackStubs.warmUp(wireMock);
+		BillstackProperties properties = BillstackStubs.properties(wireMock, BANKS);
+		BillstackClientConfiguration configuration = new BillstackClientConfiguration();
+		BillstackClient client = new BillstackClient(
+				configuration.billstackRestClient(RestClient.builder(), properties), JsonMapper.builder().build());
+		this.creator = new VirtualAccountCreator(client, configuration.billstackRetryTemplate(properties), properties);
+	}
+
+	@Test
+	void fallsBackPastFailingBanksInOrder() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.serverError()));
+		stubFor(BillstackStubs.generateAt("9PSB").willReturn(BillstackStubs.statusFalse("9PSB unavailable")));
+		stubFor(BillstackStubs.generateAt("BANKLY").willReturn(BillstackStubs.slowerThan(BillstackStubs.READ_TIMEOUT)));
+		stubFor(BillstackStubs.generateAt("PROVIDUS").willReturn(BillstackStubs.created("PROVIDUS")));
+
+		VirtualAccount account = this.creator.create(CUSTOMER);
+
+		assertThat(account.bankCode()).isEqualTo("PROVIDUS");
+		assertThat(account.accountRef()).isEqualTo("60773b5beeb21019cb6384e6");
+		// transient failures are retried at the same bank, rejections are not
+		verify(3, bankRequest("PALMPAY"));
+		verify(1, bankRequest("9PSB"));
+		verify(3, bankRequest("BANKLY"));
+		verify(1, bankRequest("PROVIDUS"));
+		verify(0, bankRequest("SAFEHAVEN"));
+	}
+
+	@Test
+	void everyRetryReusesTheSameReference() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.serverError()));
+		stubFor(BillstackStubs.generateAt("9PSB").willReturn(BillstackStubs.created("9PSB")));
+
+		this.creator.create(CUSTOMER);
+
+		verify(4, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH))
+			.withRequestBody(matchingJsonPath("$.reference", equalTo("60773b5beeb21019cb6384e6"))));
+	}
+
+	@Test
+	void failsWhenEveryBankFails() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.serverError()));
+		for (String bank : BANKS.subList(1, BANKS.size())) {
+			stubFor(BillstackStubs.generateAt(bank).willReturn(BillstackStubs.statusFalse(bank + " said no")));
+		}
+
+		assertThatExceptionOfType(AccountNotCreatedException.class).isThrownBy(() -> this.creator.create(CUSTOMER))
+			.withMessageContaining("HTTP 500")
+			.withMessageContaining("SAFEHAVEN said no")
+			.withMessageNotContaining("ada@example.test");
+	}
+
+	@Test
+	void refusedCredentialsAreNotMistakenForABankFailure() {
+		stubFor(BillstackStubs.generateAt("PALMPAY")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)));
+
+		assertThatExceptionOfType(BillstackAuthenticationException.class)
+			.isThrownBy(() -> this.creator.create(CUSTOMER));
+		verify(0, bankRequest("9PSB"));
+	}
+
+	private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder bankRequest(String bank) {
+		return postRequestedFor(urlPathEqualTo(BillstackStubs.PATH))
+			.withRequestBody(matchingJsonPath("$.bank", equalTo(bank)));
+	}
+
+}

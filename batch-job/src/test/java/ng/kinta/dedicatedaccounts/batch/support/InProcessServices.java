@@ -1,0 +1,118 @@
+package ng.kinta.dedicatedaccounts.batch.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
+import org.bson.Document;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The job's peers, in-process and on loopback, speaking their real protocols: MongoDB
+ * (mongo-java-server), Billstack (WireMock) and SMTP (GreenMail). Started once per test
+ * JVM and reset by each test.
+ */
+public final class InProcessServices {
+
+	public static final String DATABASE = "kinta";
+
+	private static final MongoServer MONGO_SERVER = startMongo();
+
+	public static final String MONGO_URI = "mongodb://127.0.0.1:" + MONGO_SERVER.getLocalAddress().getPort() + "/"
+			+ DATABASE;
+
+	public static final MongoClient MONGO_CLIENT = MongoClients.create(MONGO_URI);
+
+	public static final WireMockServer BILLSTACK = startBillstack();
+
+	public static final GreenMail SMTP = startSmtp();
+
+	private InProcessServices() {
+	}
+
+	/**
+	 * Points the application at the in-process services.
+	 * @param registry the test's dynamic properties
+	 */
+	public static void register(DynamicPropertyRegistry registry) {
+		registry.add("MONGO_DB_URI", () -> MONGO_URI);
+		registry.add("BILLSTACK_BASE_URL", BILLSTACK::baseUrl);
+		registry.add("BILL_STACK_SECRET_KEY", () -> BillstackStubs.SECRET_KEY);
+		registry.add("SMTP_HOST", () -> "127.0.0.1");
+		registry.add("SMTP_PORT", () -> SMTP.getSmtp().getPort());
+		registry.add("SMTP_AUTH", () -> "false");
+		registry.add("SMTP_STARTTLS", () -> "false");
+		registry.add("MAIL_FROM", () -> "Kinta <accounts@kinta.example>");
+	}
+
+	public static MongoDatabase database() {
+		return MONGO_CLIENT.getDatabase(DATABASE);
+	}
+
+	/**
+	 * Empties MongoDB, forgets Billstack's stubs and requests, and empties the mailbox.
+	 */
+	public static void reset() {
+		database().getCollection("users").drop();
+		database().getCollection("accounts").drop();
+		BILLSTACK.resetAll();
+		try {
+			SMTP.purgeEmailFromAllMailboxes();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Loads the sample data ({@code shared/fixtures/kinta-sample}, copied as the demo
+	 * data).
+	 */
+	public static void loadSampleData() {
+		database().getCollection("users").insertMany(readSample("users.json"));
+		database().getCollection("accounts").insertMany(readSample("accounts.json"));
+	}
+
+	public static List<Document> readSample(String file) {
+		try {
+			String text = new ClassPathResource("demo/kinta-sample/" + file).getContentAsString(StandardCharsets.UTF_8);
+			return text.lines().filter((line) -> !line.isBlank()).map(Document::parse).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static MongoServer startMongo() {
+		MongoServer server = new MongoServer(new MemoryBackend());
+		server.bind("127.0.0.1", 0);
+		return server;
+	}
+
+	private static WireMockServer startBillstack() {
+		WireMockServer server = new WireMockServer(
+				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(false));
+		server.start();
+		return server;
+	}
+
+	private static GreenMail startSmtp() {
+		GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+		greenMail.start();
+		return greenMail;
+	}
+
+}
