@@ -43,8 +43,8 @@ final class QstashErrors {
 				null, cause);
 	}
 
-	QstashException unreadable(String operation) {
-		return new QstashException("QStash gave an unreadable answer to " + operation, null, null);
+	QstashException unreadable(String operation, Exception cause) {
+		return new QstashException("QStash gave an unreadable answer to " + operation, null, cause);
 	}
 
 	private static String message(int status, String body) {

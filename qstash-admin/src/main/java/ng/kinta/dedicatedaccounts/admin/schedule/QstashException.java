@@ -11,7 +11,13 @@ public class QstashException extends RuntimeException {
 
 	private final @Nullable Integer status;
 
-	QstashException(String message, @Nullable Integer status, @Nullable Throwable cause) {
+	/**
+	 * Creates the exception.
+	 * @param message what failed, with QStash's message; must not contain the token
+	 * @param status QStash's HTTP status, or {@code null} without a usable answer
+	 * @param cause the underlying failure, if any
+	 */
+	public QstashException(String message, @Nullable Integer status, @Nullable Throwable cause) {
 		super(message, cause);
 		this.status = status;
 	}

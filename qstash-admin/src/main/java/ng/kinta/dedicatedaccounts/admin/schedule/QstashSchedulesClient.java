@@ -171,7 +171,7 @@ public class QstashSchedulesClient {
 			throw this.errors.unreachable(operation, this.baseUrl, ex);
 		}
 		catch (RestClientException ex) {
-			throw this.errors.unreadable(operation);
+			throw this.errors.unreadable(operation, ex);
 		}
 	}
 

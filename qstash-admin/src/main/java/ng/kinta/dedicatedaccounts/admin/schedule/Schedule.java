@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param destination the URL (or URL group) QStash calls
  * @param method HTTP method QStash uses for the destination
  * @param createdAt creation time
- * @param paused whether the schedule is paused ({@code isPaused})
+ * @param paused whether the schedule is paused ({@code isPaused}; absent means not
+ * paused)
  * @param retries delivery retries
  * @param lastScheduleTime last trigger time
  * @param nextScheduleTime next trigger time
@@ -25,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Schedule(String scheduleId, @Nullable String cron, @Nullable String destination, @Nullable String method,
-		@Nullable Long createdAt, @JsonProperty("isPaused") boolean paused, @Nullable Integer retries,
-		@Nullable Long lastScheduleTime, @Nullable Long nextScheduleTime,
+		@Nullable Long createdAt, @JsonProperty("isPaused") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean paused,
+		@Nullable Integer retries, @Nullable Long lastScheduleTime, @Nullable Long nextScheduleTime,
 		@JsonProperty("callerIp") @JsonAlias("callerIP") @Nullable String callerIp) {
 
 }
