@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -30,7 +32,13 @@ import org.springframework.web.client.RestClientException;
  */
 public class QstashSchedulesClient {
 
-	private static final ParameterizedTypeReference<List<Schedule>> SCHEDULES = new ParameterizedTypeReference<>() {
+	private static final TypeReference<List<Schedule>> SCHEDULES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Schedule> SCHEDULE = new TypeReference<>() {
+	};
+
+	private static final TypeReference<CreatedSchedule> CREATED = new TypeReference<>() {
 	};
 
 	/**
@@ -81,7 +89,8 @@ public class QstashSchedulesClient {
 		ScheduleIds.requireValid(definition.scheduleId());
 		// Built by hand so that no URI template encodes the destination (e.g. a '?').
 		URI uri = URI.create(this.baseUrl + "/v2/schedules/" + definition.destination());
-		CreatedSchedule created = call("create schedule '" + definition.scheduleId() + "'",
+		String operation = "create schedule '" + definition.scheduleId() + "'";
+		String answer = call(operation,
 				() -> this.rest.post()
 					.uri(uri)
 					.header("Upstash-Schedule-Id", definition.scheduleId())
@@ -90,7 +99,8 @@ public class QstashSchedulesClient {
 					.contentType(MediaType.APPLICATION_JSON)
 					.body(BODY)
 					.retrieve()
-					.body(CreatedSchedule.class));
+					.body(String.class));
+		CreatedSchedule created = parse(operation, answer, CREATED);
 		return (created != null && created.scheduleId() != null) ? created.scheduleId() : definition.scheduleId();
 	}
 
@@ -99,12 +109,14 @@ public class QstashSchedulesClient {
 	 * @return the schedules, possibly empty
 	 */
 	public List<Schedule> list() {
-		List<Schedule> schedules = call("list schedules",
+		String operation = "list schedules";
+		String answer = call(operation,
 				() -> this.rest.get()
 					.uri("/v2/schedules")
 					.accept(MediaType.APPLICATION_JSON)
 					.retrieve()
-					.body(SCHEDULES));
+					.body(String.class));
+		List<Schedule> schedules = parse(operation, answer, SCHEDULES);
 		return (schedules != null) ? schedules : List.of();
 	}
 
@@ -116,12 +128,14 @@ public class QstashSchedulesClient {
 	 */
 	public Schedule get(String scheduleId) {
 		String id = ScheduleIds.requireValid(scheduleId);
-		Schedule schedule = call("get schedule '" + id + "'",
+		String operation = "get schedule '" + id + "'";
+		String answer = call(operation,
 				() -> this.rest.get()
 					.uri("/v2/schedules/{id}", id)
 					.accept(MediaType.APPLICATION_JSON)
 					.retrieve()
-					.body(Schedule.class));
+					.body(String.class));
+		Schedule schedule = parse(operation, answer, SCHEDULE);
 		if (schedule == null) {
 			throw new QstashException("QStash answered get schedule '" + id + "' with an empty body", null, null);
 		}
@@ -171,6 +185,20 @@ public class QstashSchedulesClient {
 			throw this.errors.unreachable(operation, this.baseUrl, ex);
 		}
 		catch (RestClientException ex) {
+			throw this.errors.unreadable(operation, ex);
+		}
+	}
+
+	// Parsed here rather than by a message converter so that an answer without a JSON
+	// Content-Type (some proxies and stand-ins drop it) is still read.
+	private <T> @Nullable T parse(String operation, @Nullable String body, TypeReference<T> type) {
+		if (body == null || body.isBlank()) {
+			return null;
+		}
+		try {
+			return JsonMapper.shared().readValue(body, type);
+		}
+		catch (JacksonException ex) {
 			throw this.errors.unreadable(operation, ex);
 		}
 	}

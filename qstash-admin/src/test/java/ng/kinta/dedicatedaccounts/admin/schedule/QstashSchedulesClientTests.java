@@ -107,6 +107,14 @@ class QstashSchedulesClientTests {
 	}
 
 	@Test
+	void answersWithoutAContentTypeAreStillRead() {
+		qstash
+			.stubFor(get("/v2/schedules").willReturn(aResponse().withStatus(200).withBody("[{\"scheduleId\":\"a\"}]")));
+
+		assertThat(this.client.list()).extracting(Schedule::scheduleId).containsExactly("a");
+	}
+
+	@Test
 	void getReadsOneSchedule() {
 		qstash.stubFor(get("/v2/schedules/abc")
 			.willReturn(okJson("{\"scheduleId\":\"abc\",\"cron\":\"0 * * * *\",\"isPaused\":false}")));
