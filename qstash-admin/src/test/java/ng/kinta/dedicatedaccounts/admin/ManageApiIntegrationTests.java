@@ -3,11 +3,14 @@ package ng.kinta.dedicatedaccounts.admin;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without the token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ManageApiIntegrationTests {
 
 	private static final String TOKEN = "qstash-http-token-1a2b3c";
@@ -150,7 +154,7 @@ class ManageApiIntegrationTests {
 	}
 
 	@Test
-	void tokenNeverAppearsInTheErrorResponseEvenWhenQstashEchoesIt() {
+	void tokenNeverAppearsInTheErrorResponseOrLogEvenWhenQstashEchoesIt(CapturedOutput output) {
 		qstash.stubFor(any(anyUrl()).atPriority(1)
 			.willReturn(aResponse().withStatus(401).withBody("{\"error\":\"token " + TOKEN + " is not valid\"}")));
 
@@ -158,6 +162,7 @@ class ManageApiIntegrationTests {
 
 		assertThat(response.getStatusCode().value()).isEqualTo(502);
 		assertThat(response.getBody()).contains("is not valid").doesNotContain(TOKEN).doesNotContain(SIGNATURE);
+		assertThat(output.getAll()).contains("QStash call failed").doesNotContain(TOKEN).doesNotContain(SIGNATURE);
 	}
 
 	@Test

@@ -38,9 +38,8 @@ final class QstashErrors {
 		while (root.getCause() != null) {
 			root = root.getCause();
 		}
-		return new QstashException(redact(
-				"QStash is unreachable at " + baseUrl + " (" + operation + "): " + root.getClass().getSimpleName()),
-				null, cause);
+		return new QstashException(redact("QStash is unreachable or did not answer in time at " + baseUrl + " ("
+				+ operation + "): " + root.getClass().getSimpleName()), null, cause);
 	}
 
 	QstashException unreadable(String operation, Exception cause) {

@@ -42,7 +42,7 @@ public class QstashSchedulesClient {
 	};
 
 	/**
-	 * Delivered unchanged to the trigger at every run; the trigger ignores its content.
+	 * Delivered unchanged at every run; the trigger's signature check hashes these bytes.
 	 */
 	private static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
 

@@ -194,6 +194,17 @@ class QstashSchedulesClientTests {
 	}
 
 	@Test
+	void slowQstashHitsTheReadTimeout() {
+		qstash.stubFor(get("/v2/schedules").willReturn(okJson("[]").withFixedDelay(3_000)));
+		QstashSchedulesClient impatient = new QstashSchedulesClient(RestClient.builder(),
+				new QstashProperties(qstash.baseUrl(), TOKEN, Duration.ofSeconds(1), Duration.ofMillis(200)));
+
+		assertThatExceptionOfType(QstashException.class).isThrownBy(impatient::list)
+			.withMessageContaining("did not answer in time")
+			.withMessageContaining("HttpTimeoutException");
+	}
+
+	@Test
 	void unreadableAnswerIsAQstashException() {
 		qstash.stubFor(get("/v2/schedules").willReturn(okJson("not json")));
 
