@@ -1,0 +1,22 @@
+package ng.kinta.dedicatedaccounts.admin.schedule;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Binds and validates {@link QstashProperties} and {@link ScheduleProperties} (the
+ * application fails to start with a clear message when {@code QSTASH_TOKEN} or
+ * {@code NEXT_PUBLIC_API_URL} is missing) and creates the {@link QstashSchedulesClient}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ QstashProperties.class, ScheduleProperties.class })
+class QstashClientConfiguration {
+
+	@Bean
+	QstashSchedulesClient qstashSchedulesClient(RestClient.Builder restClientBuilder, QstashProperties properties) {
+		return new QstashSchedulesClient(restClientBuilder, properties);
+	}
+
+}

@@ -1,0 +1,94 @@
+package ng.kinta.dedicatedaccounts.admin;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import ng.kinta.dedicatedaccounts.admin.schedule.QstashSchedulesClient;
+import ng.kinta.dedicatedaccounts.admin.schedule.ScheduleProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application with its web server: it starts, runs no command, and reports an
+ * unreachable QStash (connection refused) as 502. Also: the {@code demo} profile starts
+ * with nothing configured.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "qstash.token=context-test-token", "app.schedule.public-api-url=https://app.example.com/",
+				"app.manage.signature=context-test-signature" })
+class QstashAdminApplicationIntegrationTests {
+
+	@DynamicPropertySource
+	static void unreachableQstash(DynamicPropertyRegistry registry) {
+		registry.add("qstash.url", () -> "http://127.0.0.1:" + closedPort());
+	}
+
+	@Autowired
+	private ApplicationContext context;
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void contextStartsWithTheClientAndNoCommandRunner() {
+		assertThat(this.context.getBean(QstashSchedulesClient.class)).isNotNull();
+		assertThat(this.context.getBean(ScheduleProperties.class).destination())
+			.isEqualTo("https://app.example.com/api/cron/create-dedicated-accounts");
+		assertThat(this.context.getBeansOfType(ApplicationRunner.class)).isEmpty();
+	}
+
+	@Test
+	void unreachableQstashIs502WithAMessage() {
+		ResponseEntity<String> response = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, answer) -> {
+			})
+			.build()
+			.post()
+			.uri("/api/cron/manage")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"action\":\"list\",\"signature\":\"context-test-signature\"}")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(502);
+		assertThat(response.getBody()).contains("QStash is unreachable").doesNotContain("context-test-token");
+	}
+
+	@Test
+	void demoProfileStartsWithNothingConfigured() {
+		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(QstashAdminApplication.class)
+			.web(WebApplicationType.NONE)
+			.profiles("demo")
+			.run()) {
+			assertThat(demo.getBean(ScheduleProperties.class).destination())
+				.endsWith("/api/cron/create-dedicated-accounts");
+		}
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

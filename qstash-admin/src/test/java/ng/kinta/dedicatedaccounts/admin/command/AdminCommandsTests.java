@@ -1,0 +1,116 @@
+package ng.kinta.dedicatedaccounts.admin.command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import ng.kinta.dedicatedaccounts.admin.schedule.QstashException;
+import ng.kinta.dedicatedaccounts.admin.schedule.QstashSchedulesClient;
+import ng.kinta.dedicatedaccounts.admin.schedule.Schedule;
+import ng.kinta.dedicatedaccounts.admin.schedule.ScheduleDefinition;
+import ng.kinta.dedicatedaccounts.admin.schedule.ScheduleProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+class AdminCommandsTests {
+
+	private static final String DESTINATION = "https://api.example.com/api/cron/create-dedicated-accounts";
+
+	private final QstashSchedulesClient schedules = mock(QstashSchedulesClient.class);
+
+	private final AdminCommands commands = new AdminCommands(this.schedules,
+			new ScheduleProperties("https://api.example.com", "create-dedicated-accounts", "0 */3 * * *", 3));
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void initCronCreatesTheConfiguredScheduleAndPrintsIt() {
+		given(this.schedules.createOrOverwrite(any())).willReturn("create-dedicated-accounts");
+
+		assertThat(run("init-cron")).isZero();
+
+		then(this.schedules).should()
+			.createOrOverwrite(new ScheduleDefinition("create-dedicated-accounts", "0 */3 * * *", DESTINATION, 3));
+		assertThat(out())
+			.isEqualTo("Scheduled id=create-dedicated-accounts cron=\"0 */3 * * *\" destination=" + DESTINATION + "\n");
+	}
+
+	@Test
+	void listPrintsOneLinePerSchedule() {
+		given(this.schedules.list())
+			.willReturn(List.of(new Schedule("a", "0 */3 * * *", DESTINATION, "POST", 1L, false, 3, null, null, null),
+					new Schedule("b", "* * * * *", "https://x", "POST", 2L, true, 3, null, null, null)));
+
+		assertThat(run("list")).isZero();
+
+		assertThat(out()).isEqualTo("id=a cron=\"0 */3 * * *\" destination=" + DESTINATION + " paused=false\n"
+				+ "id=b cron=\"* * * * *\" destination=https://x paused=true\n");
+	}
+
+	@Test
+	void listSaysSoWhenThereAreNoSchedules() {
+		given(this.schedules.list()).willReturn(List.of());
+
+		assertThat(run("list")).isZero();
+		assertThat(out()).isEqualTo("No schedules\n");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "delete", "pause", "resume" })
+	void idCommandsCallQstash(String command) {
+		assertThat(run(command, "abc")).isZero();
+
+		switch (command) {
+			case "delete" -> then(this.schedules).should().delete("abc");
+			case "pause" -> then(this.schedules).should().pause("abc");
+			default -> then(this.schedules).should().resume("abc");
+		}
+		assertThat(out()).endsWith(" id=abc\n");
+	}
+
+	@Test
+	void qstashFailureExitsWith1AndPrintsTheMessage() {
+		willThrow(new QstashException("QStash refused to delete schedule 'abc' (HTTP 404 Not Found: not found)", 404,
+				null))
+			.given(this.schedules)
+			.delete("abc");
+
+		assertThat(run("delete", "abc")).isEqualTo(1);
+		assertThat(err()).contains("HTTP 404 Not Found: not found");
+		assertThat(out()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "frobnicate", "delete", "delete a b", "list extra", "init-cron extra" })
+	void usageErrorsExitWith2(String commandLine) {
+		assertThat(run(commandLine.split(" "))).isEqualTo(2);
+		assertThat(err()).contains("usage:");
+		verifyNoInteractions(this.schedules);
+	}
+
+	private int run(String... args) {
+		return this.commands.run(List.of(args), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private String out() {
+		return this.out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+	}
+
+	private String err() {
+		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+}
