@@ -137,8 +137,9 @@ class CreateDedicatedAccountsJobConfiguration {
 	}
 
 	@Bean
-	RunSummaryListener runSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails) {
-		return new RunSummaryListener(eligibleUsers, pendingEmails);
+	RunSummaryListener runSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails,
+			JobRepository jobRepository) {
+		return new RunSummaryListener(eligibleUsers, pendingEmails, jobRepository);
 	}
 
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Records, when a run ends, how many eligible users and pending emails remain, so the
@@ -20,9 +21,12 @@ class RunSummaryListener implements JobExecutionListener {
 
 	private final PendingEmails pendingEmails;
 
-	RunSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails) {
+	private final JobRepository jobRepository;
+
+	RunSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails, JobRepository jobRepository) {
 		this.eligibleUsers = eligibleUsers;
 		this.pendingEmails = pendingEmails;
+		this.jobRepository = jobRepository;
 	}
 
 	@Override
@@ -31,6 +35,8 @@ class RunSummaryListener implements JobExecutionListener {
 			jobExecution.getExecutionContext()
 				.putLong(RunContextKeys.REMAINING, this.eligibleUsers.countWithoutAccount());
 			jobExecution.getExecutionContext().putLong(RunContextKeys.EMAILS_PENDING, this.pendingEmails.count());
+			// the job saves its context before afterJob: store these counts explicitly
+			this.jobRepository.updateExecutionContext(jobExecution);
 		}
 		catch (RuntimeException ex) {
 			// the run's outcome stands; the summary falls back to what the steps counted

@@ -254,7 +254,7 @@ class CreateDedicatedAccountsJobIntegrationTests {
 						.append("auth",
 								new Document("email", "user" + i + "@example.test").append("password",
 										"$2a$10$FIXTURESECRET"))
-						.append("phoneNumber", "0803123456" + i)));
+						.append("phoneNumber", String.format("0803%07d", i))));
 		}
 		return ids;
 	}

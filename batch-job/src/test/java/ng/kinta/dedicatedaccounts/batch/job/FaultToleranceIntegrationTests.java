@@ -1,0 +1,205 @@
+package ng.kinta.dedicatedaccounts.batch.job;
+
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
+import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
+import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
+import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
+import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
+import ng.kinta.dedicatedaccounts.batch.support.JobTestApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+
+/**
+ * Failures in the middle of a run: the database going away while writing, the mail relay
+ * refusing, a second launch while a run is in progress, a process that crashed mid-run.
+ */
+@SpringBootTest(classes = JobTestApplication.class)
+@ActiveProfiles("test")
+class FaultToleranceIntegrationTests {
+
+	@Autowired
+	private JobRunService runs;
+
+	@Autowired
+	private JobRepository jobRepository;
+
+	@MockitoSpyBean
+	private DedicatedAccountRepository accountRepository;
+
+	@MockitoSpyBean
+	private JavaMailSender mailSender;
+
+	@MockitoSpyBean
+	private VirtualAccountCreator accountCreator;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		InProcessServices.register(registry);
+	}
+
+	@BeforeEach
+	void reset() {
+		InProcessServices.reset();
+		InProcessServices.BILLSTACK
+			.stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.created("PALMPAY")));
+	}
+
+	@Test
+	void restartAfterAFailedWriteFinishesWithoutCallingBillstackOrMailingTwice() throws MessagingException {
+		// given: the third account write fails (MongoDB went away), once
+		CreateDedicatedAccountsJobIntegrationTests.insertUsers(12);
+		AtomicInteger writes = new AtomicInteger();
+		doAnswer((invocation) -> {
+			if (writes.incrementAndGet() == 3) {
+				throw new DataAccessResourceFailureException("MongoDB went away");
+			}
+			return invocation.callRealMethod();
+		}).when(this.accountRepository).upsert(any(), any());
+
+		// when
+		RunSummary failed = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+		RunSummary restarted = this.runs.restart(failed.jobExecutionId());
+
+		// then
+		assertThat(failed.status()).isEqualTo("error");
+		assertThat(failed.exitStatus()).isEqualTo("FAILED");
+		assertThat(restarted.status()).isEqualTo("ok");
+		assertThat(restarted.jobExecutionId()).isNotEqualTo(failed.jobExecutionId());
+		assertThat(restarted.data().remainingUsers()).isZero();
+		InProcessServices.BILLSTACK.verify(12, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
+		assertThat(InProcessServices.database().getCollection("accounts").countDocuments()).isEqualTo(12);
+		assertThat(recipients()).hasSize(12);
+		assertThat(InProcessServices.SMTP.getReceivedMessages()).hasSize(12);
+	}
+
+	@Test
+	void mailFailureLeavesTheEmailPendingForTheNextRunAndKeepsTheAccount() throws MessagingException {
+		// given
+		CreateDedicatedAccountsJobIntegrationTests.insertUsers(3);
+		doThrow(new MailSendException("relay down")).when(this.mailSender).send(any(MimeMessage.class));
+
+		// when
+		RunSummary relayDown = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+		Mockito.reset(this.mailSender);
+		RunSummary relayBack = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+
+		// then
+		assertThat(relayDown.status()).isEqualTo("ok");
+		assertThat(relayDown.data().successCount()).isEqualTo(3);
+		assertThat(relayDown.data().emailsSent()).isZero();
+		assertThat(relayDown.data().emailsPending()).isEqualTo(3);
+		assertThat(relayBack.data().processedInThisRun()).isZero();
+		assertThat(relayBack.data().emailsSent()).isEqualTo(3);
+		assertThat(relayBack.data().emailsPending()).isZero();
+		assertThat(recipients()).hasSize(3);
+		InProcessServices.BILLSTACK.verify(3, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
+		assertThat(InProcessServices.database().getCollection("accounts").countDocuments()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesASecondLaunchWhileARunIsInProgress() throws Exception {
+		// given: a run holds Billstack until released
+		CreateDedicatedAccountsJobIntegrationTests.insertUsers(1);
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		doAnswer((invocation) -> {
+			inside.countDown();
+			release.await(30, TimeUnit.SECONDS);
+			return invocation.callRealMethod();
+		}).when(this.accountCreator).create(any());
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<RunSummary> first = executor.submit(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE));
+			assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+
+			// when / then
+			assertThatExceptionOfType(RunInProgressException.class)
+				.isThrownBy(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE))
+				.satisfies((ex) -> assertThat(ex.getRunningExecutionId()).isNotNull())
+				.withMessageContaining("in progress");
+			release.countDown();
+			RunSummary summary = first.get(30, TimeUnit.SECONDS);
+			assertThat(summary.status()).isEqualTo("ok");
+			assertThat(summary.data().successCount()).isEqualTo(1);
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+		}
+		Mockito.reset(this.accountCreator);
+	}
+
+	@Test
+	void anExecutionLeftStartedByACrashBlocksRunsUntilRecovered() {
+		// given: a job execution whose process died
+		JobParameters parameters = new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters();
+		JobInstance instance = this.jobRepository.createJobInstance("createDedicatedAccountsJob", parameters);
+		JobExecution crashed = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		crashed.setStatus(BatchStatus.STARTED);
+		crashed.setStartTime(LocalDateTime.now());
+		this.jobRepository.update(crashed);
+
+		// when / then
+		assertThatExceptionOfType(RunInProgressException.class)
+			.isThrownBy(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE))
+			.withMessageContaining("recover " + crashed.getId());
+		RunSummary recovered = this.runs.recover(crashed.getId());
+		assertThat(recovered.status()).isEqualTo("error");
+		assertThat(this.jobRepository.getJobExecution(crashed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(this.runs.startNewRun(RunTrigger.COMMAND_LINE).status()).isEqualTo("ok");
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.runs.recover(crashed.getId()));
+	}
+
+	private static Set<String> recipients() throws MessagingException {
+		Set<String> recipients = new java.util.HashSet<>();
+		for (MimeMessage message : InProcessServices.SMTP.getReceivedMessages()) {
+			Address[] to = message.getAllRecipients();
+			recipients.addAll(Arrays.stream(to).map(Address::toString).collect(Collectors.toSet()));
+		}
+		return recipients;
+	}
+
+}
