@@ -63,7 +63,11 @@ class TestCronClient {
 						new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8), null));
 		}
 		catch (RestClientException ex) {
-			return new Result(target, 0, "", ex.getMessage());
+			// e.g. ConnectException, whose message is empty: name the cause instead
+			Throwable cause = ex.getMostSpecificCause();
+			String reason = (cause.getMessage() != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+					: cause.getClass().getSimpleName();
+			return new Result(target, 0, "", reason + " (is the server running?)");
 		}
 	}
 

@@ -66,7 +66,8 @@ public final class TestCronCommand {
 			return client.send(url).printTo(System.out);
 		}
 		catch (RuntimeException ex) {
-			System.err.println("test-cron failed: " + ex.getMessage());
+			// the failure analysis (e.g. which property is missing) has been logged above
+			System.err.println("test-cron could not start: check the configuration (see above)");
 			return 2;
 		}
 	}
