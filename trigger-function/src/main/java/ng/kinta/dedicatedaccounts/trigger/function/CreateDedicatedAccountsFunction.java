@@ -18,10 +18,9 @@ import org.springframework.messaging.support.MessageBuilder;
 /**
  * The trigger: takes the raw request (body bytes and HTTP headers as message headers),
  * verifies its {@code Upstash-Signature}, runs the job for its {@code Upstash-Message-Id}
- * and returns the run's summary (200).
- *
- * @throws TriggerException 401 for a missing or invalid signature, 409 while a run is in
- * progress, 500 with the summary when the run failed
+ * and returns the run's summary (answered with 200). Every other outcome is thrown as a
+ * {@link TriggerException}: 401 for a missing or invalid signature, 409 while a run is in
+ * progress, 500 with the summary when the run failed.
  */
 class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Message<RunSummary>> {
 

@@ -80,9 +80,8 @@ class MessageRunLauncher {
 			return this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId));
 		}
 		catch (IllegalStateException ex) {
-			// completed meanwhile, or left STARTED by a crash (needs "recover"): answer
-			// with
-			// the outcome if there is one, else let QStash retry later
+			// completed meanwhile, or left STARTED by a crash (needs "recover"):
+			// answer with the outcome if there is one, else let QStash retry later
 			return this.jobRunService.summaryOf(jobExecutionId)
 				.filter(RunSummary::completed)
 				.orElseThrow(() -> TriggerException.stillRunning(jobExecutionId));

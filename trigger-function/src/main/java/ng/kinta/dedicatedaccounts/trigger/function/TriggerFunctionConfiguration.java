@@ -18,10 +18,10 @@ import org.springframework.messaging.Message;
  * ({@code /api/cron}) + {@code /} + function name to the function.
  */
 @Configuration(proxyBeanMethods = false)
-public class TriggerFunctionConfiguration {
+class TriggerFunctionConfiguration {
 
-	/** Name of the function bean, hence the last segment of its path. */
-	public static final String FUNCTION_NAME = "create-dedicated-accounts";
+	// name of the function bean, hence the last segment of its path
+	static final String FUNCTION_NAME = "create-dedicated-accounts";
 
 	@Bean
 	QstashSignatureVerifier qstashSignatureVerifier(TriggerProperties properties) {

@@ -107,6 +107,7 @@ public final class QstashSignatureVerifier {
 			throw new InvalidSignatureException(Reason.EXPIRED_OR_NOT_YET_VALID);
 		}
 		catch (BadJWTException ex) {
+			// nimbus tells an nbf failure apart only by its message (pinned by a test)
 			throw new InvalidSignatureException(
 					ex.getMessage().contains("before use time") ? Reason.EXPIRED_OR_NOT_YET_VALID : Reason.CLAIMS);
 		}

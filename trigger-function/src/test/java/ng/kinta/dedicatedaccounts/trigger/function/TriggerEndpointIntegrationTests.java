@@ -125,6 +125,14 @@ class TriggerEndpointIntegrationTests {
 	}
 
 	@Test
+	void hugeSignatureHeaderIsRefusedWithoutRunningTheJob() {
+		Response response = exchange(TriggerProperties.PATH, "{}", "x".repeat(9 * 1024), "msg_huge");
+
+		assertThat(response.status()).isEqualTo(400);
+		then(this.jobRunService).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void tamperedBodyAnswers401() {
 		String token = this.signer.sign(SIGNED_URL, "{}".getBytes(StandardCharsets.UTF_8));
 

@@ -23,6 +23,6 @@ import org.springframework.context.annotation.ComponentScan;
 		"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration" })
 @EnableConfigurationProperties(TriggerProperties.class)
 @ComponentScan(basePackageClasses = TriggerFunctionConfiguration.class)
-public class TriggerWebTestApplication {
+class TriggerWebTestApplication {
 
 }
