@@ -5,6 +5,7 @@ package ng.kinta.dedicatedaccounts.trigger.signature;
  * delivery for our endpoint. The message is the same for every kind of failure; the
  * {@link #reason() reason} is a coarse category meant for one log line and for tests,
  * never for the HTTP caller. Neither carries the token, the keys or expected values.
+ * Checks: https://upstash.com/docs/qstash/features/security.
  */
 public class InvalidSignatureException extends Exception {
 
