@@ -1,0 +1,6 @@
+/**
+ * The {@code test-cron} command: sends one request signed exactly as QStash would to the
+ * trigger endpoint and reports the answer. Runs in a small Spring context of its own,
+ * without web server or batch job.
+ */
+package ng.kinta.dedicatedaccounts.trigger.command;

@@ -1,0 +1,91 @@
+package ng.kinta.dedicatedaccounts.trigger.function;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ng.kinta.dedicatedaccounts.batch.run.JobExecutionNotFoundException;
+import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
+import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
+import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+
+/**
+ * Runs the job for one QStash message, at most once per message id: QStash delivers at
+ * least once and retries non-2xx answers ({@code shared/reference/qstash.md} §3).
+ * <ul>
+ * <li>a new message id starts a new run;</li>
+ * <li>a message whose run completed gets that run's summary again (no new run);</li>
+ * <li>a message whose run failed or stopped restarts that execution;</li>
+ * <li>a message whose run is still running, or any launch while another run is in
+ * progress, is refused with 409.</li>
+ * </ul>
+ */
+class MessageRunLauncher {
+
+	static final String SOURCE = "qstash";
+
+	private static final Logger logger = LoggerFactory.getLogger(MessageRunLauncher.class);
+
+	// exit codes of an execution that has not ended (Spring Batch ExitStatus)
+	private static final Set<String> RUNNING_EXIT_CODES = Set.of("UNKNOWN", "EXECUTING");
+
+	private final JobRunService jobRunService;
+
+	MessageRunLauncher(JobRunService jobRunService) {
+		this.jobRunService = jobRunService;
+	}
+
+	/**
+	 * Runs (or looks up) the job for a message and waits for it to end.
+	 * @param messageId the {@code Upstash-Message-Id}, or {@code null} when absent (then
+	 * every request starts a new run)
+	 * @return the summary of the run for this message, completed or failed
+	 * @throws TriggerException with 409 when a run is in progress
+	 */
+	RunSummary run(String messageId) {
+		try {
+			Optional<Long> previous = (messageId != null) ? this.jobRunService.findLatestExecutionForMessage(messageId)
+					: Optional.empty();
+			if (previous.isPresent()) {
+				Optional<RunSummary> summary = this.jobRunService.summaryOf(previous.get());
+				if (summary.isPresent()) {
+					return redelivered(messageId, previous.get(), summary.get());
+				}
+			}
+			return this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId));
+		}
+		catch (RunInProgressException ex) {
+			throw TriggerException.conflict(ex);
+		}
+	}
+
+	private RunSummary redelivered(String messageId, long jobExecutionId, RunSummary summary) {
+		if (summary.completed()) {
+			logger.info("Message {} was already handled by job execution {}; answering with its summary", messageId,
+					jobExecutionId);
+			return summary;
+		}
+		if (summary.exitStatus() == null || RUNNING_EXIT_CODES.contains(summary.exitStatus())) {
+			throw TriggerException.stillRunning(jobExecutionId);
+		}
+		logger.info("Message {} was retried after job execution {} ended {}; restarting it", messageId, jobExecutionId,
+				summary.exitStatus());
+		try {
+			return this.jobRunService.restart(jobExecutionId);
+		}
+		catch (JobExecutionNotFoundException ex) {
+			return this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId));
+		}
+		catch (IllegalStateException ex) {
+			// completed meanwhile, or left STARTED by a crash (needs "recover"):
+			// answer with the outcome if there is one, else let QStash retry later
+			return this.jobRunService.summaryOf(jobExecutionId)
+				.filter(RunSummary::completed)
+				.orElseThrow(() -> TriggerException.stillRunning(jobExecutionId));
+		}
+	}
+
+}

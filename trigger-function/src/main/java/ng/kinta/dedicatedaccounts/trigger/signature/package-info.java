@@ -1,0 +1,10 @@
+/**
+ * QStash request signatures: verifying the {@code Upstash-Signature} JWT of an incoming
+ * delivery ({@link ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier})
+ * and minting one the way QStash does
+ * ({@link ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner}). Plain
+ * classes, independent of Spring and of the batch job. Contract:
+ * https://upstash.com/docs/qstash/features/security and
+ * {@code shared/reference/qstash.md} §1.
+ */
+package ng.kinta.dedicatedaccounts.trigger.signature;

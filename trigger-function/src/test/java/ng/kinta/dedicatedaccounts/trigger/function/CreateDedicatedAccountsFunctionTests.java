@@ -1,0 +1,205 @@
+package ng.kinta.dedicatedaccounts.trigger.function;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
+import ng.kinta.dedicatedaccounts.trigger.signature.QstashSigningKeys;
+import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The function without Spring: signature gate, one run per message id, status of each
+ * outcome.
+ */
+class CreateDedicatedAccountsFunctionTests {
+
+	static final String CURRENT_KEY = "sig_FunctionTestsCurrentKey00001";
+
+	static final String NEXT_KEY = "sig_FunctionTestsNextKey00000002";
+
+	static final String URL = "https://api.example.com/api/cron/create-dedicated-accounts";
+
+	static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
+
+	final FakeJobRunService jobRunService = new FakeJobRunService();
+
+	final CreateDedicatedAccountsFunction function = new CreateDedicatedAccountsFunction(
+			new QstashSignatureVerifier(new QstashSigningKeys(CURRENT_KEY, NEXT_KEY), URL, Clock.systemUTC(),
+					Duration.ofSeconds(5), 8192),
+			new MessageRunLauncher(this.jobRunService));
+
+	final QstashTokenSigner signer = new QstashTokenSigner(CURRENT_KEY, Clock.systemUTC());
+
+	final ExecutorService executor = Executors.newFixedThreadPool(2);
+
+	@AfterEach
+	void stopExecutor() {
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	void validDeliveryStartsOneRunForItsMessageAndReturnsTheSummary() {
+		Message<RunSummary> response = this.function.apply(delivery("msg_1"));
+
+		assertThat(response.getPayload().completed()).isTrue();
+		assertThat(response.getPayload().jobExecutionId()).isEqualTo(101L);
+		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", "msg_1"));
+	}
+
+	@Test
+	void headerNamesAreCaseInsensitive() {
+		Message<byte[]> request = MessageBuilder.withPayload(BODY)
+			.setHeader("upstash-signature", this.signer.sign(URL, BODY))
+			.setHeader("UPSTASH-MESSAGE-ID", "msg_case")
+			.build();
+
+		this.function.apply(request);
+
+		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", "msg_case"));
+	}
+
+	@Test
+	void invalidSignatureIsRefusedWith401AndStartsNothing() {
+		Message<byte[]> forged = MessageBuilder.withPayload(BODY)
+			.setHeader("Upstash-Signature",
+					new QstashTokenSigner("sig_NotOurKeyButLongEnough0000003", Clock.systemUTC()).sign(URL, BODY))
+			.setHeader("Upstash-Message-Id", "msg_forged")
+			.build();
+
+		TriggerException ex = catchThrowableOfType(TriggerException.class, () -> this.function.apply(forged));
+
+		assertThat(ex.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(ex.body()).hasToString("{error=Unauthorized: invalid signature}");
+		assertThat(this.jobRunService.starts).isEmpty();
+	}
+
+	@Test
+	void missingSignatureIsRefusedWith401() {
+		Message<byte[]> unsigned = MessageBuilder.withPayload(BODY).setHeader("Upstash-Message-Id", "m").build();
+
+		TriggerException ex = catchThrowableOfType(TriggerException.class, () -> this.function.apply(unsigned));
+
+		assertThat(ex.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.jobRunService.starts).isEmpty();
+	}
+
+	@Test
+	void failedRunAnswers500WithItsSummary() {
+		this.jobRunService.nextRunFails = true;
+
+		TriggerException ex = catchThrowableOfType(TriggerException.class,
+				() -> this.function.apply(delivery("msg_fail")));
+
+		assertThat(ex.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(ex.body()).isInstanceOfSatisfying(RunSummary.class,
+				(summary) -> assertThat(summary.exitStatus()).isEqualTo("FAILED"));
+	}
+
+	@Test
+	void redeliveryOfAHandledMessageReturnsTheFirstOutcomeWithoutASecondRun() {
+		RunSummary first = this.function.apply(delivery("msg_again")).getPayload();
+
+		RunSummary second = this.function.apply(delivery("msg_again")).getPayload();
+
+		assertThat(second).isEqualTo(first);
+		assertThat(this.jobRunService.starts).hasSize(1);
+		assertThat(this.jobRunService.restarts).isEmpty();
+	}
+
+	@Test
+	void retryOfAMessageWhoseRunFailedRestartsThatExecution() {
+		this.jobRunService.nextRunFails = true;
+		catchThrowableOfType(TriggerException.class, () -> this.function.apply(delivery("msg_retry")));
+		long failedExecution = this.jobRunService.latestByMessage.get("msg_retry");
+		this.jobRunService.nextRunFails = false;
+
+		RunSummary retried = this.function.apply(delivery("msg_retry")).getPayload();
+
+		assertThat(retried.completed()).isTrue();
+		assertThat(this.jobRunService.restarts).containsExactly(failedExecution);
+		assertThat(this.jobRunService.starts).hasSize(1);
+	}
+
+	@Test
+	void deliveryOfAMessageWhoseRunIsStillRunningIsRefusedWith409() {
+		this.jobRunService.executions.put(7L, FakeJobRunService.summary(7L, "UNKNOWN"));
+		this.jobRunService.latestByMessage.put("msg_running", 7L);
+
+		TriggerException ex = catchThrowableOfType(TriggerException.class,
+				() -> this.function.apply(delivery("msg_running")));
+
+		assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(this.jobRunService.starts).isEmpty();
+		assertThat(this.jobRunService.restarts).isEmpty();
+	}
+
+	@Test
+	void concurrentDeliveriesStartOnlyOneRunAndTheOtherGets409() throws Exception {
+		this.jobRunService.started = new CountDownLatch(1);
+		this.jobRunService.release = new CountDownLatch(1);
+		Future<Message<RunSummary>> first = this.executor.submit(() -> this.function.apply(delivery("msg_a")));
+		assertThat(this.jobRunService.started.await(10, TimeUnit.SECONDS)).as("first run started").isTrue();
+
+		TriggerException second = catchThrowableOfType(TriggerException.class,
+				() -> this.function.apply(delivery("msg_b")));
+		this.jobRunService.release.countDown();
+
+		assertThat(second.status()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(first.get(10, TimeUnit.SECONDS).getPayload().completed()).isTrue();
+		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", "msg_a"));
+	}
+
+	@Test
+	void concurrentRedeliveriesOfOneMessageStartOnlyOneRun() throws Exception {
+		this.jobRunService.started = new CountDownLatch(1);
+		this.jobRunService.release = new CountDownLatch(1);
+		Future<Message<RunSummary>> first = this.executor.submit(() -> this.function.apply(delivery("msg_same")));
+		assertThat(this.jobRunService.started.await(10, TimeUnit.SECONDS)).isTrue();
+
+		TriggerException redelivered = catchThrowableOfType(TriggerException.class,
+				() -> this.function.apply(delivery("msg_same")));
+		this.jobRunService.release.countDown();
+		first.get(10, TimeUnit.SECONDS);
+		RunSummary afterwards = this.function.apply(delivery("msg_same")).getPayload();
+
+		assertThat(redelivered.status()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(afterwards.completed()).isTrue();
+		assertThat(this.jobRunService.starts).hasSize(1);
+	}
+
+	@Test
+	void deliveryWithoutMessageIdStillRuns() {
+		Message<byte[]> request = MessageBuilder.withPayload(BODY)
+			.setHeader("Upstash-Signature", this.signer.sign(URL, BODY))
+			.build();
+
+		this.function.apply(request);
+
+		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", null));
+	}
+
+	private Message<byte[]> delivery(String messageId) {
+		return MessageBuilder.withPayload(BODY)
+			.setHeader("Upstash-Signature", this.signer.sign(URL, BODY))
+			.setHeader("Upstash-Message-Id", messageId)
+			.build();
+	}
+
+}

@@ -1,0 +1,248 @@
+package ng.kinta.dedicatedaccounts.trigger.function;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
+import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
+import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
+import ng.kinta.dedicatedaccounts.trigger.command.TestCronCommand;
+import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+
+/**
+ * The trigger over real HTTP: path, status codes and bodies as QStash sees them, and the
+ * {@code test-cron} command against the running server.
+ */
+@SpringBootTest(classes = TriggerWebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "trigger.public-api-url=" + TriggerEndpointIntegrationTests.PUBLIC_URL,
+				"trigger.signing.current-key=" + TriggerEndpointIntegrationTests.CURRENT_KEY,
+				"trigger.signing.next-key=" + TriggerEndpointIntegrationTests.NEXT_KEY })
+class TriggerEndpointIntegrationTests {
+
+	static final String PUBLIC_URL = "https://trigger.example.test";
+
+	static final String CURRENT_KEY = "sig_HttpTestsCurrentSigningKey01";
+
+	static final String NEXT_KEY = "sig_HttpTestsNextSigningKey00002";
+
+	static final String SIGNED_URL = PUBLIC_URL + TriggerProperties.PATH;
+
+	static final RunSummary COMPLETED = new RunSummary("ok", "Provisioned 2 users", 41L, "COMPLETED",
+			new RunSummary.Counts(5, 2, 3, 2, 0, 0, 2, 0));
+
+	static final RunSummary FAILED = new RunSummary("error", "The run failed", 42L, "FAILED",
+			new RunSummary.Counts(5, 1, 4, 0, 1, 0, 0, 0));
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	final QstashTokenSigner signer = new QstashTokenSigner(CURRENT_KEY, Clock.systemUTC());
+
+	@LocalServerPort
+	int port;
+
+	@MockitoBean
+	JobRunService jobRunService;
+
+	RestClient client;
+
+	@BeforeEach
+	void setUp() {
+		this.client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		given(this.jobRunService.findLatestExecutionForMessage(anyString())).willReturn(Optional.empty());
+	}
+
+	@Test
+	void signedDeliveryAnswers200WithTheRunSummary() {
+		given(this.jobRunService.startNewRun(any())).willReturn(COMPLETED);
+
+		Response response = post(TriggerProperties.PATH, "{\"note\":\"héllo\"}", this.signer, "msg_200");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith(MediaType.APPLICATION_JSON_VALUE);
+		JsonNode body = this.json.readTree(response.body());
+		assertThat(body.get("status").asString()).isEqualTo("ok");
+		assertThat(body.get("jobExecutionId").asLong()).isEqualTo(41L);
+		assertThat(body.get("exitStatus").asString()).isEqualTo("COMPLETED");
+		assertThat(body.get("data").get("successCount").asLong()).isEqualTo(2L);
+		assertThat(response.headers().containsHeader("Upstash-Signature")).isFalse();
+		then(this.jobRunService).should().startNewRun(new RunTrigger("qstash", "msg_200"));
+	}
+
+	@Test
+	void emptyBodyIsVerifiedAgainstTheHashOfZeroBytes() {
+		given(this.jobRunService.startNewRun(any())).willReturn(COMPLETED);
+
+		Response response = post(TriggerProperties.PATH, "", this.signer, "msg_empty");
+
+		assertThat(response.status()).isEqualTo(200);
+	}
+
+	@Test
+	void deliverySignedWithTheNextKeyIsAccepted() {
+		given(this.jobRunService.startNewRun(any())).willReturn(COMPLETED);
+
+		Response response = post(TriggerProperties.PATH, "{}", new QstashTokenSigner(NEXT_KEY, Clock.systemUTC()),
+				"msg_next");
+
+		assertThat(response.status()).isEqualTo(200);
+	}
+
+	@Test
+	void missingOrInvalidSignatureAnswers401WithoutDetails() {
+		Response missing = post(TriggerProperties.PATH, "{}", null, "msg_401a");
+		Response forged = post(TriggerProperties.PATH, "{}",
+				new QstashTokenSigner("sig_AttackerKeyOfThirtyTwoChars01", Clock.systemUTC()), "msg_401b");
+
+		for (Response response : new Response[] { missing, forged }) {
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.body()).isEqualTo("{\"error\":\"Unauthorized: invalid signature\"}")
+				.doesNotContain(CURRENT_KEY)
+				.doesNotContain(NEXT_KEY);
+		}
+		then(this.jobRunService).should(never()).startNewRun(any());
+	}
+
+	@Test
+	void hugeSignatureHeaderIsRefusedWithoutRunningTheJob() {
+		Response response = exchange(TriggerProperties.PATH, "{}", "x".repeat(9 * 1024), "msg_huge");
+
+		assertThat(response.status()).isEqualTo(400);
+		then(this.jobRunService).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void tamperedBodyAnswers401() {
+		String token = this.signer.sign(SIGNED_URL, "{}".getBytes(StandardCharsets.UTF_8));
+
+		Response response = exchange(TriggerProperties.PATH, "{ }", token, "msg_tampered");
+
+		assertThat(response.status()).isEqualTo(401);
+		then(this.jobRunService).should(never()).startNewRun(any());
+	}
+
+	@Test
+	void runInProgressAnswers409() {
+		given(this.jobRunService.startNewRun(any()))
+			.willThrow(new RunInProgressException(40L, "another run of the job is in progress"));
+
+		Response response = post(TriggerProperties.PATH, "{}", this.signer, "msg_409");
+
+		assertThat(response.status()).isEqualTo(409);
+		JsonNode body = this.json.readTree(response.body());
+		assertThat(body.get("error").asString()).contains("in progress");
+		assertThat(body.get("runningExecutionId").asLong()).isEqualTo(40L);
+	}
+
+	@Test
+	void failedRunAnswers500WithItsSummary() {
+		given(this.jobRunService.startNewRun(any())).willReturn(FAILED);
+
+		Response response = post(TriggerProperties.PATH, "{}", this.signer, "msg_500");
+
+		assertThat(response.status()).isEqualTo(500);
+		JsonNode body = this.json.readTree(response.body());
+		assertThat(body.get("status").asString()).isEqualTo("error");
+		assertThat(body.get("jobExecutionId").asLong()).isEqualTo(42L);
+		assertThat(body.get("data").get("failedCount").asLong()).isEqualTo(1L);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	@Test
+	void unexpectedErrorAnswers500WithoutStackTrace() {
+		given(this.jobRunService.startNewRun(any())).willThrow(new IllegalStateException("secret internals"));
+
+		Response response = post(TriggerProperties.PATH, "{}", this.signer, "msg_boom");
+
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.body()).doesNotContain("secret internals").doesNotContain("Exception");
+	}
+
+	@Test
+	void redeliveredMessageGetsTheFirstOutcomeWithoutASecondRun() {
+		given(this.jobRunService.findLatestExecutionForMessage("msg_dup")).willReturn(Optional.of(41L));
+		given(this.jobRunService.summaryOf(41L)).willReturn(Optional.of(COMPLETED));
+
+		Response response = post(TriggerProperties.PATH, "{}", this.signer, "msg_dup");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("jobExecutionId").asLong()).isEqualTo(41L);
+		then(this.jobRunService).should(never()).startNewRun(any());
+	}
+
+	@Test
+	void getDoesNotRunTheJob() {
+		int status = this.client.get()
+			.uri(TriggerProperties.PATH)
+			.exchange((request, response) -> response.getStatusCode().value());
+
+		assertThat(status).isEqualTo(405);
+		then(this.jobRunService).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void testCronCommandSignsARequestTheServerAccepts() {
+		given(this.jobRunService.startNewRun(any())).willReturn(COMPLETED);
+
+		int exitCode = TestCronCommand.run(new String[] { "test-cron",
+				"http://localhost:" + this.port + TriggerProperties.PATH, "--trigger.public-api-url=" + PUBLIC_URL,
+				"--trigger.signing.current-key=" + CURRENT_KEY, "--trigger.signing.next-key=" + NEXT_KEY });
+
+		assertThat(exitCode).isZero();
+		then(this.jobRunService).should().startNewRun(any());
+	}
+
+	@Test
+	void testCronCommandExitsWith1WhenTheServerRefuses() {
+		int exitCode = TestCronCommand.run(new String[] { "test-cron",
+				"http://localhost:" + this.port + TriggerProperties.PATH, "--trigger.public-api-url=" + PUBLIC_URL,
+				"--trigger.signing.current-key=sig_NotTheServersKeyButLongEnough",
+				"--trigger.signing.next-key=" + NEXT_KEY });
+
+		assertThat(exitCode).isEqualTo(1);
+		then(this.jobRunService).should(never()).startNewRun(any());
+	}
+
+	private Response post(String path, String body, QstashTokenSigner signer, String messageId) {
+		String token = (signer != null) ? signer.sign(SIGNED_URL, body.getBytes(StandardCharsets.UTF_8)) : null;
+		return exchange(path, body, token, messageId);
+	}
+
+	private Response exchange(String path, String body, String token, String messageId) {
+		return this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+			if (token != null) {
+				headers.set("Upstash-Signature", token);
+			}
+			headers.set("Upstash-Message-Id", messageId);
+		})
+			.body(body.getBytes(StandardCharsets.UTF_8))
+			.exchange((request, response) -> new Response(response.getStatusCode().value(),
+					String.valueOf(response.getHeaders().getContentType()),
+					new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8), response.getHeaders()));
+	}
+
+	record Response(int status, String contentType, String body, HttpHeaders headers) {
+	}
+
+}
