@@ -35,7 +35,7 @@ public class ExistingAccountFinder {
 
 	private final MongoTemplate mongoTemplate;
 
-	ExistingAccountFinder(MongoTemplate mongoTemplate) {
+	public ExistingAccountFinder(MongoTemplate mongoTemplate) {
 		this.mongoTemplate = mongoTemplate;
 	}
 
