@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -100,6 +101,10 @@ class BatchJobRunService implements JobRunService {
 					+ ", not running: nothing to recover");
 		}
 		JobExecution recovered = this.jobOperator.recover(execution);
+		// the operator leaves the exit status of a crashed run UNKNOWN, which reads as
+		// "running"
+		recovered.setExitStatus(ExitStatus.FAILED.addExitDescription("recovered after the process running it stopped"));
+		this.jobRepository.update(recovered);
 		this.runLock.release();
 		logger.warn("Job execution {} marked FAILED by recover; restart it with `restart {}`", jobExecutionId,
 				jobExecutionId);

@@ -188,6 +188,7 @@ class FaultToleranceIntegrationTests {
 			.withMessageContaining("recover " + crashed.getId());
 		RunSummary recovered = this.runs.recover(crashed.getId());
 		assertThat(recovered.status()).isEqualTo("error");
+		assertThat(recovered.exitStatus()).isEqualTo("FAILED");
 		assertThat(this.jobRepository.getJobExecution(crashed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(this.runs.startNewRun(RunTrigger.COMMAND_LINE).status()).isEqualTo("ok");
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.runs.recover(crashed.getId()));

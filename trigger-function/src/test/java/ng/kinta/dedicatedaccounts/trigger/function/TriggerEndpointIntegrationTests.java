@@ -1,5 +1,9 @@
 package ng.kinta.dedicatedaccounts.trigger.function;
 
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -35,7 +39,8 @@ import static org.mockito.Mockito.never;
  * The trigger over real HTTP: path, status codes and bodies as QStash sees them, and the
  * {@code test-cron} command against the running server.
  */
-@SpringBootTest(classes = TriggerWebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = TriggerEndpointIntegrationTests.TriggerWebTestApplication.class,
+		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trigger.public-api-url=" + TriggerEndpointIntegrationTests.PUBLIC_URL,
 				"trigger.signing.current-key=" + TriggerEndpointIntegrationTests.CURRENT_KEY,
 				"trigger.signing.next-key=" + TriggerEndpointIntegrationTests.NEXT_KEY })
@@ -243,6 +248,27 @@ class TriggerEndpointIntegrationTests {
 	}
 
 	record Response(int status, String contentType, String body, HttpHeaders headers) {
+	}
+
+	/**
+	 * The web app without the batch job: only the trigger's own beans, with
+	 * auto-configured web, Jackson and Spring Cloud Function. The job's infrastructure
+	 * (MongoDB, JDBC job repository, mail), which batch-job brings onto the classpath,
+	 * stays off; tests supply the {@code JobRunService}. Nested in a test class so that
+	 * the real application's component scan does not pick it up.
+	 */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration(excludeName = { "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
+			"org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration",
+			"org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration",
+			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+			"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration" })
+	@EnableConfigurationProperties(TriggerProperties.class)
+	@ComponentScan(basePackageClasses = TriggerFunctionConfiguration.class)
+	static class TriggerWebTestApplication {
+
 	}
 
 }
