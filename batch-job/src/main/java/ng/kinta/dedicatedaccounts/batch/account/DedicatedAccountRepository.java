@@ -36,14 +36,9 @@ public class DedicatedAccountRepository {
 	 */
 	public boolean upsert(ObjectId userId, VirtualAccount account) {
 		Date now = new Date();
-		Document details = new Document("accountName", account.accountName())
-			.append("accountNumber", account.accountNumber())
-			.append("accountRef", account.accountRef())
-			.append("bankCode", account.bankCode())
-			.append("bankName", account.bankName());
 		Query query = Query
 			.query(Criteria.where(UserFields.ACCOUNT_USER).is(userId).and(UserFields.HAS_DEDICATED_ACCOUNT).is(true));
-		Update update = new Update().setOnInsert("accountDetails", details)
+		Update update = new Update().setOnInsert("accountDetails", AccountDetails.toDocument(account))
 			.setOnInsert("order_ref", userId)
 			.setOnInsert("createdAt", now)
 			.setOnInsert("updatedAt", now)

@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.batch.job;
 import java.time.Clock;
 import java.util.Date;
 
+import ng.kinta.dedicatedaccounts.batch.account.AccountDetails;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.GenerateVirtualAccountRequest;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
@@ -60,7 +61,7 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 			logger.info("User {}: account already created by an earlier attempt, not calling Billstack",
 					customer.id().toHexString());
 			return new ProvisionedAccount(customer.id(), customer.email(), customer.name().firstName(),
-					toAccount(recorded), emailSent);
+					AccountDetails.fromDocument(recorded), emailSent);
 		}
 		VirtualAccount account = this.accountCreator
 			.create(new GenerateVirtualAccountRequest(customer.email(), customer.id().toHexString(),
@@ -73,11 +74,6 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 	private boolean isBackingOff(Document provisioning) {
 		// a failure recorded after this run claimed the user: the run was restarted
 		return provisioning.get("nextAttemptAt") instanceof Date next && next.toInstant().isAfter(this.clock.instant());
-	}
-
-	private static VirtualAccount toAccount(Document recorded) {
-		return new VirtualAccount(recorded.getString("accountName"), recorded.getString("accountNumber"),
-				recorded.getString("accountRef"), recorded.getString("bankCode"), recorded.getString("bankName"));
 	}
 
 }

@@ -64,9 +64,7 @@ class ProvisioningItemWriter implements ItemWriter<ProvisionedAccount>, StepExec
 			if (item.emailAlreadySent()) {
 				continue;
 			}
-			AccountEmail email = new AccountEmail(item.email(), item.firstName(), item.account().accountNumber(),
-					item.account().accountName(), item.account().bankName());
-			if (this.notifier.notify(item.userId(), email)) {
+			if (this.notifier.notify(item.userId(), AccountEmail.of(item.email(), item.firstName(), item.account()))) {
 				sent++;
 			}
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Date;
 
+import ng.kinta.dedicatedaccounts.batch.account.AccountDetails;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -41,14 +42,9 @@ public class ProvisioningStateRepository {
 	 * @param account the account
 	 */
 	public void recordAccountCreated(ObjectId userId, VirtualAccount account) {
-		Document details = new Document("accountName", account.accountName())
-			.append("accountNumber", account.accountNumber())
-			.append("accountRef", account.accountRef())
-			.append("bankCode", account.bankCode())
-			.append("bankName", account.bankName());
 		update(userId,
 				new Update().set(UserFields.STATE, ProvisioningState.ACCOUNT_CREATED.name())
-					.set(UserFields.ACCOUNT, details)
+					.set(UserFields.ACCOUNT, AccountDetails.toDocument(account))
 					.unset(UserFields.LAST_ERROR)
 					.unset(UserFields.NEXT_ATTEMPT_AT));
 	}
