@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.account;
 
+import java.time.Clock;
 import java.util.Date;
 
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
@@ -22,8 +23,11 @@ public class DedicatedAccountRepository {
 
 	private final MongoTemplate mongoTemplate;
 
-	DedicatedAccountRepository(MongoTemplate mongoTemplate) {
+	private final Clock clock;
+
+	DedicatedAccountRepository(MongoTemplate mongoTemplate, Clock clock) {
 		this.mongoTemplate = mongoTemplate;
+		this.clock = clock;
 	}
 
 	/**
@@ -35,7 +39,7 @@ public class DedicatedAccountRepository {
 	 * @return {@code true} when a document was inserted, {@code false} when one existed
 	 */
 	public boolean upsert(ObjectId userId, VirtualAccount account) {
-		Date now = new Date();
+		Date now = Date.from(this.clock.instant());
 		Query query = Query
 			.query(Criteria.where(UserFields.ACCOUNT_USER).is(userId).and(UserFields.HAS_DEDICATED_ACCOUNT).is(true));
 		Update update = new Update().setOnInsert("accountDetails", AccountDetails.toDocument(account))

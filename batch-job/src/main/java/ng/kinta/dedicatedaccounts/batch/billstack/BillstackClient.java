@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,10 @@ public class BillstackClient {
 	private static final String CONCURRENT_REQUEST_MESSAGE = "multiple requests at a time";
 
 	private static final int MAX_MESSAGE_LENGTH = 200;
+
+	/** Email addresses and phone-like digit runs Billstack may echo from the request. */
+	private static final Pattern PERSONAL_DATA = Pattern
+		.compile("[^\\s\"',;:<>()]+@[^\\s\"',;:<>()]+|\\+?\\d[\\d\\s-]{6,}\\d");
 
 	private final RestClient restClient;
 
@@ -70,7 +75,7 @@ public class BillstackClient {
 
 	private VirtualAccount classify(GenerateVirtualAccountRequest request, HttpStatusCode status, String body) {
 		JsonNode json = parse(body);
-		String message = (json != null) ? truncate(json.path("message").asString("")) : "answer is not JSON";
+		String message = (json != null) ? printable(json.path("message").asString("")) : "answer is not JSON";
 		String where = "bank " + request.bank() + " answered HTTP " + status.value() + ": " + message;
 		if (status.value() == 401 || status.value() == 403) {
 			throw new BillstackAuthenticationException(
@@ -119,8 +124,13 @@ public class BillstackClient {
 		return StreamUtils.copyToString(body, StandardCharsets.UTF_8);
 	}
 
-	private static String truncate(String message) {
-		return (message.length() > MAX_MESSAGE_LENGTH) ? message.substring(0, MAX_MESSAGE_LENGTH) + "…" : message;
+	/**
+	 * Billstack's message as it may be logged and stored: emails and phone numbers it
+	 * echoes from the request are masked, and the length is bounded.
+	 */
+	static String printable(String message) {
+		String masked = PERSONAL_DATA.matcher(message).replaceAll("***");
+		return (masked.length() > MAX_MESSAGE_LENGTH) ? masked.substring(0, MAX_MESSAGE_LENGTH) + "…" : masked;
 	}
 
 }

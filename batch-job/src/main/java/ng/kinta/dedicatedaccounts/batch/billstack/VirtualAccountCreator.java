@@ -2,6 +2,7 @@ package ng.kinta.dedicatedaccounts.batch.billstack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +43,32 @@ public class VirtualAccountCreator {
 	 * @throws BillstackAuthenticationException when Billstack refuses the secret key
 	 */
 	public VirtualAccount create(GenerateVirtualAccountRequest customer) {
+		return create(customer, () -> false);
+	}
+
+	/**
+	 * Creates the account at the first bank that accepts, unless time runs out first.
+	 * @param customer the customer's details, with any bank (it is replaced per attempt)
+	 * @param timeIsUp asked before every request; once it answers {@code true} no further
+	 * request is sent
+	 * @return the created account
+	 * @throws AccountNotCreatedException when every bank failed; the message lists each
+	 * bank's failure
+	 * @throws AttemptDeferredException when time ran out before an account was created
+	 * @throws BillstackAuthenticationException when Billstack refuses the secret key
+	 */
+	public VirtualAccount create(GenerateVirtualAccountRequest customer, BooleanSupplier timeIsUp) {
 		List<String> failures = new ArrayList<>();
 		for (String bank : this.banks) {
 			GenerateVirtualAccountRequest request = new GenerateVirtualAccountRequest(customer.email(),
 					customer.reference(), customer.firstName(), customer.lastName(), customer.phone(), bank);
 			try {
-				return this.retryTemplate.execute((context) -> this.client.generateVirtualAccount(request));
+				return this.retryTemplate.execute((context) -> {
+					if (timeIsUp.getAsBoolean()) {
+						throw new AttemptDeferredException("time budget spent before bank " + bank);
+					}
+					return this.client.generateVirtualAccount(request);
+				});
 			}
 			catch (TransientBillstackException | BankRejectedException ex) {
 				logger.info("User {}: {}", customer.reference(), ex.getMessage());

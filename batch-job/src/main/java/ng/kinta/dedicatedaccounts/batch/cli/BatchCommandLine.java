@@ -110,7 +110,7 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 			this.out.println("No job executions yet.");
 			return;
 		}
-		String format = "%-6s %-9s %-10s %-10s %-19s %-19s %5s %5s %5s %-8s%n";
+		String format = "%-6s %-9s %-10s %-21s %-19s %-19s %5s %5s %5s %-8s%n";
 		this.out.printf(format, "ID", "INSTANCE", "STATUS", "EXIT", "START", "END", "READ", "WRITE", "SKIP", "TRIGGER");
 		for (JobExecutionView execution : executions) {
 			this.out.printf(format, execution.jobExecutionId(), execution.jobInstanceId(), execution.status(),

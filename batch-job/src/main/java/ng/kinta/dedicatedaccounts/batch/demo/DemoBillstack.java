@@ -3,7 +3,6 @@ package ng.kinta.dedicatedaccounts.batch.demo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,12 @@ final class DemoBillstack implements AutoCloseable {
 
 	private static final String PATH = "/v2/thirdparty/generateVirtualAccount/";
 
+	/**
+	 * Longer than the demo profile's read timeout (2 s), short enough to free threads
+	 * soon.
+	 */
+	private static final int TIMEOUT_DELAY_MILLIS = 3_000;
+
 	private static final Map<String, String> BANK_NAMES = Map.of("PALMPAY", "PalmPay", "9PSB", "9 Payment Service Bank",
 			"BANKLY", "Bankly", "PROVIDUS", "Providus Bank", "SAFEHAVEN", "Safe Haven MFB");
 
@@ -43,6 +48,9 @@ final class DemoBillstack implements AutoCloseable {
 			.bindAddress("127.0.0.1")
 			.dynamicPort()
 			.disableRequestJournal()
+			// timed-out answers hold a thread each until their delay ends: keep enough of
+			// them
+			.containerThreads(64)
 			.extensions(new Answer(properties)));
 		server.start();
 		server.stubFor(WireMock.post(WireMock.urlPathEqualTo(PATH))
@@ -97,8 +105,7 @@ final class DemoBillstack implements AutoCloseable {
 				case "http-500" -> json(500, Map.of("status", false, "message", "Internal server error"), latency);
 				case "status-false" -> json(200,
 						Map.of("status", false, "message", bank + " is not available for this merchant"), latency);
-				case "timeout" ->
-					json(200, Map.of("status", false, "message", "late"), (int) Duration.ofSeconds(30).toMillis());
+				case "timeout" -> json(200, Map.of("status", false, "message", "late"), TIMEOUT_DELAY_MILLIS);
 				default -> json(200, success(request, bank, reference), latency);
 			};
 		}

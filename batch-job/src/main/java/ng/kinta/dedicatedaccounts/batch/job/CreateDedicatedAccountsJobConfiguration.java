@@ -83,7 +83,7 @@ class CreateDedicatedAccountsJobConfiguration {
 			.<Document, ProvisionedAccount>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(claimedUsersReader)
-			.processor(new ProvisioningItemProcessor(accountCreator, provisioningState, clock))
+			.processor(new ProvisioningItemProcessor(accountCreator, provisioningState, properties, clock))
 			.writer(new ProvisioningItemWriter(accounts, provisioningState, notifier))
 			.listener(claimedUsersReader)
 			.taskExecutor(billstackTaskExecutor)

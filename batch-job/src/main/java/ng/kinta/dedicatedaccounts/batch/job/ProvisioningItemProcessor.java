@@ -5,6 +5,7 @@ import java.util.Date;
 
 import ng.kinta.dedicatedaccounts.batch.account.AccountDetails;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
+import ng.kinta.dedicatedaccounts.batch.billstack.AttemptDeferredException;
 import ng.kinta.dedicatedaccounts.batch.billstack.GenerateVirtualAccountRequest;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
@@ -17,6 +18,8 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -30,7 +33,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * the step skips; returns {@code null} (filtered) for a user that an earlier attempt of
  * this run already finished or failed.
  */
-class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAccount> {
+class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAccount>, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProvisioningItemProcessor.class);
 
@@ -38,13 +41,23 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 
 	private final ProvisioningStateRepository provisioningState;
 
+	private final JobProperties properties;
+
 	private final Clock clock;
 
+	private volatile RunDeadline deadline;
+
 	ProvisioningItemProcessor(VirtualAccountCreator accountCreator, ProvisioningStateRepository provisioningState,
-			Clock clock) {
+			JobProperties properties, Clock clock) {
 		this.accountCreator = accountCreator;
 		this.provisioningState = provisioningState;
+		this.properties = properties;
 		this.clock = clock;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.deadline = RunDeadline.of(stepExecution.getJobExecution(), this.properties, this.clock);
 	}
 
 	@Override
@@ -69,6 +82,10 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 		this.provisioningState.recordAccountCreated(customer.id(), account);
 		logger.info("User {}: virtual account created at {}", customer.id().toHexString(), account.bankCode());
 		return new ProvisionedAccount(customer.id(), customer.email(), customer.name().firstName(), account, emailSent);
+	}
+
+	private boolean timeIsUp() {
+		return this.deadline != null && this.deadline.isPassed();
 	}
 
 	private boolean isBackingOff(Document provisioning) {

@@ -5,9 +5,12 @@ import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Records, when a run ends, how many eligible users and pending emails remain, so the
@@ -29,8 +32,15 @@ class RunSummaryListener implements JobExecutionListener {
 		this.jobRepository = jobRepository;
 	}
 
+	/**
+	 * Exit status of a completed run in which some users were skipped (failed or
+	 * unusable).
+	 */
+	static final String COMPLETED_WITH_SKIPS = "COMPLETED_WITH_SKIPS";
+
 	@Override
 	public void afterJob(JobExecution jobExecution) {
+		markSkips(jobExecution);
 		try {
 			jobExecution.getExecutionContext()
 				.putLong(RunContextKeys.REMAINING, this.eligibleUsers.countWithoutAccount());
@@ -41,6 +51,29 @@ class RunSummaryListener implements JobExecutionListener {
 		catch (RuntimeException ex) {
 			// the run's outcome stands; the summary falls back to what the steps counted
 			logger.warn("Could not count remaining users and pending emails: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * A run whose users all failed still completes (they wait for their back-off), so the
+	 * exit status and an error line are what tells operators something is wrong.
+	 */
+	private static void markSkips(JobExecution jobExecution) {
+		if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
+			return;
+		}
+		for (StepExecution step : jobExecution.getStepExecutions()) {
+			long skipped = step.getExecutionContext().getLong(RunContextKeys.FAILED, 0)
+					+ step.getExecutionContext().getLong(RunContextKeys.UNUSABLE, 0);
+			if (skipped == 0) {
+				continue;
+			}
+			jobExecution.setExitStatus(new ExitStatus(COMPLETED_WITH_SKIPS,
+					skipped + " users skipped; see accountProvisioning.lastError on each"));
+			if (step.getWriteCount() == 0) {
+				logger.error("Run {}: no account created, {} users skipped: Billstack may be failing for every user",
+						jobExecution.getId(), skipped);
+			}
 		}
 	}
 

@@ -2,11 +2,16 @@ package ng.kinta.dedicatedaccounts.batch.run;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
@@ -34,10 +39,16 @@ class BatchJobRunService implements JobRunService {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchJobRunService.class);
 
+	/** How often the process holding the run lock shows it is alive. */
+	private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
+
+	/** A run lock without heartbeat for this long was left behind by a dead process. */
+	static final Duration LOCK_STALE_AFTER = Duration.ofSeconds(90);
+
 	/**
-	 * A lock older than this with no running job execution was left by a dead process.
+	 * Job instances searched for a message's run: QStash retries within hours, not weeks.
 	 */
-	private static final Duration LEFT_BEHIND_LOCK_AGE = Duration.ofMinutes(1);
+	private static final int MESSAGE_LOOKUP_LIMIT = 100;
 
 	private static final int HISTORY_SCAN_LIMIT = 500;
 
@@ -100,12 +111,19 @@ class BatchJobRunService implements JobRunService {
 			throw new IllegalStateException("Job execution " + jobExecutionId + " is " + execution.getStatus()
 					+ ", not running: nothing to recover");
 		}
+		Optional<Instant> heartbeat = this.runLock.lastHeartbeat();
+		if (heartbeat.isPresent() && heartbeat.get().isAfter(Instant.now().minus(LOCK_STALE_AFTER))) {
+			throw new IllegalStateException("Job execution " + jobExecutionId
+					+ " may still be running: the process holding the run lock reported at " + heartbeat.get()
+					+ ". Recover only an execution whose process has stopped (its lock goes stale "
+					+ LOCK_STALE_AFTER.toSeconds() + " s after it stops).");
+		}
 		JobExecution recovered = this.jobOperator.recover(execution);
 		// the operator leaves the exit status of a crashed run UNKNOWN, which reads as
 		// "running"
 		recovered.setExitStatus(ExitStatus.FAILED.addExitDescription("recovered after the process running it stopped"));
 		this.jobRepository.update(recovered);
-		this.runLock.release();
+		this.runLock.releaseIfStale(LOCK_STALE_AFTER);
 		logger.warn("Job execution {} marked FAILED by recover; restart it with `restart {}`", jobExecutionId,
 				jobExecutionId);
 		return RunSummaries.of(recovered);
@@ -118,7 +136,7 @@ class BatchJobRunService implements JobRunService {
 
 	@Override
 	public Optional<Long> findLatestExecutionForMessage(String messageId) {
-		return allExecutions().stream()
+		return executions(MESSAGE_LOOKUP_LIMIT).stream()
 			.filter((execution) -> messageId
 				.equals(execution.getJobParameters().getString(RunContextKeys.TRIGGER_MESSAGE_ID)))
 			.map(JobExecution::getId)
@@ -149,8 +167,12 @@ class BatchJobRunService implements JobRunService {
 
 	/** Executions of the job, newest first (restarts included). */
 	private List<JobExecution> allExecutions() {
+		return executions(HISTORY_SCAN_LIMIT);
+	}
+
+	private List<JobExecution> executions(int instances) {
 		List<JobExecution> executions = new ArrayList<>();
-		for (JobInstance instance : this.jobRepository.getJobInstances(this.job.getName(), 0, HISTORY_SCAN_LIMIT)) {
+		for (JobInstance instance : this.jobRepository.getJobInstances(this.job.getName(), 0, instances)) {
 			executions.addAll(this.jobRepository.getJobExecutions(instance));
 		}
 		executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
@@ -186,15 +208,23 @@ class BatchJobRunService implements JobRunService {
 	}
 
 	private <T> T exclusively(String purpose, Supplier<T> action) {
-		String holder = purpose + " by process " + ManagementFactory.getRuntimeMXBean().getName();
+		String holder = purpose + " by process " + ManagementFactory.getRuntimeMXBean().getName() + " ("
+				+ UUID.randomUUID() + ")";
 		if (!this.runLock.tryAcquire(holder)) {
 			Set<JobExecution> running = this.jobRepository.findRunningJobExecutions(this.job.getName());
-			if (!running.isEmpty() || !this.runLock.tryTakeOver(holder, LEFT_BEHIND_LOCK_AGE)) {
+			if (!running.isEmpty() || !this.runLock.tryTakeOver(holder, LOCK_STALE_AFTER)) {
 				throw inProgress(running);
 			}
 			logger.warn("Took over a run lock left behind by a stopped process");
 		}
+		ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "run-lock-heartbeat");
+			thread.setDaemon(true);
+			return thread;
+		});
 		try {
+			heartbeat.scheduleAtFixedRate(() -> beat(holder), HEARTBEAT_INTERVAL.toMillis(),
+					HEARTBEAT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 			Set<JobExecution> running = this.jobRepository.findRunningJobExecutions(this.job.getName());
 			if (!running.isEmpty()) {
 				throw inProgress(running);
@@ -202,7 +232,18 @@ class BatchJobRunService implements JobRunService {
 			return action.get();
 		}
 		finally {
-			this.runLock.release();
+			heartbeat.shutdownNow();
+			this.runLock.release(holder);
+		}
+	}
+
+	private void beat(String holder) {
+		try {
+			this.runLock.heartbeat(holder);
+		}
+		catch (RuntimeException ex) {
+			// a missed beat only matters after LOCK_STALE_AFTER; the next one may succeed
+			logger.warn("Could not refresh the run lock's heartbeat: {}", ex.getClass().getSimpleName());
 		}
 	}
 

@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.batch.run;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,16 +12,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One row in the job repository's database that at most one process holds: the guard that
- * keeps runs one at a time across the command line and the web app sharing the H2 file.
- * The Batch repository alone cannot refuse a second job instance, so the lock is taken
- * before launching. Table {@code DEDICATED_ACCOUNTS_RUN_LOCK}
- * ({@code db/run-lock-schema.sql}).
+ * One row in the job repository's database that at most one process holds while it
+ * launches and runs the job: the guard that keeps runs one at a time across the command
+ * line and the web app sharing the H2 file (Spring Batch alone does not refuse a second
+ * job instance). The holder refreshes a heartbeat while it runs, so a lock whose
+ * heartbeat stopped is known to be left behind by a dead process. Table
+ * {@code DEDICATED_ACCOUNTS_RUN_LOCK} ({@code db/run-lock-schema.sql}).
  */
 @Component
 class RunLock {
 
 	private static final String LOCK_NAME = "createDedicatedAccountsJob";
+
+	private static final String LAST_SIGN_OF_LIFE = "COALESCE(HEARTBEAT_AT, ACQUIRED_AT)";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -33,14 +37,15 @@ class RunLock {
 
 	/**
 	 * Takes the lock.
-	 * @param holder description of the holder (process and purpose), for operators
+	 * @param holder unique description of the holder (process and purpose), for operators
 	 * @return whether the lock was taken
 	 */
 	boolean tryAcquire(String holder) {
+		Timestamp now = now();
 		try {
 			this.jdbcTemplate.update(
-					"INSERT INTO DEDICATED_ACCOUNTS_RUN_LOCK (LOCK_NAME, HOLDER, ACQUIRED_AT) VALUES (?, ?, ?)",
-					LOCK_NAME, holder, Timestamp.from(this.clock.instant()));
+					"INSERT INTO DEDICATED_ACCOUNTS_RUN_LOCK (LOCK_NAME, HOLDER, ACQUIRED_AT, HEARTBEAT_AT) VALUES (?, ?, ?, ?)",
+					LOCK_NAME, holder, now, now);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -49,23 +54,57 @@ class RunLock {
 	}
 
 	/**
-	 * Takes over a lock left behind by a process that died before it launched its run or
-	 * after it ended it. Only called when no job execution is running.
-	 * @param holder description of the new holder
-	 * @param minAge how old the lock must be to count as left behind
+	 * Takes over a lock whose holder stopped refreshing its heartbeat.
+	 * @param holder unique description of the new holder
+	 * @param staleAfter how long without heartbeat makes a lock left behind
 	 * @return whether the lock was taken over
 	 */
-	boolean tryTakeOver(String holder, Duration minAge) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		Timestamp staleBefore = Timestamp.from(this.clock.instant().minus(minAge));
+	boolean tryTakeOver(String holder, Duration staleAfter) {
+		Timestamp now = now();
 		return this.jdbcTemplate.update(
-				"UPDATE DEDICATED_ACCOUNTS_RUN_LOCK SET HOLDER = ?, ACQUIRED_AT = ? WHERE LOCK_NAME = ? AND ACQUIRED_AT < ?",
-				holder, now, LOCK_NAME, staleBefore) == 1;
+				"UPDATE DEDICATED_ACCOUNTS_RUN_LOCK SET HOLDER = ?, ACQUIRED_AT = ?, HEARTBEAT_AT = ?"
+						+ " WHERE LOCK_NAME = ? AND " + LAST_SIGN_OF_LIFE + " < ?",
+				holder, now, now, LOCK_NAME, staleBefore(staleAfter)) == 1;
 	}
 
-	/** Releases the lock (whoever holds it). */
-	void release() {
-		this.jdbcTemplate.update("DELETE FROM DEDICATED_ACCOUNTS_RUN_LOCK WHERE LOCK_NAME = ?", LOCK_NAME);
+	/**
+	 * Refreshes the heartbeat of a lock this holder holds.
+	 * @param holder the holder
+	 */
+	void heartbeat(String holder) {
+		this.jdbcTemplate.update(
+				"UPDATE DEDICATED_ACCOUNTS_RUN_LOCK SET HEARTBEAT_AT = ? WHERE LOCK_NAME = ? AND HOLDER = ?", now(),
+				LOCK_NAME, holder);
+	}
+
+	/**
+	 * Releases the lock if this holder holds it.
+	 * @param holder the holder
+	 */
+	void release(String holder) {
+		this.jdbcTemplate.update("DELETE FROM DEDICATED_ACCOUNTS_RUN_LOCK WHERE LOCK_NAME = ? AND HOLDER = ?",
+				LOCK_NAME, holder);
+	}
+
+	/**
+	 * Releases a lock left behind by a dead process.
+	 * @param staleAfter how long without heartbeat makes a lock left behind
+	 */
+	void releaseIfStale(Duration staleAfter) {
+		this.jdbcTemplate.update(
+				"DELETE FROM DEDICATED_ACCOUNTS_RUN_LOCK WHERE LOCK_NAME = ? AND " + LAST_SIGN_OF_LIFE + " < ?",
+				LOCK_NAME, staleBefore(staleAfter));
+	}
+
+	/**
+	 * The time the holder last showed it was alive.
+	 * @return the last heartbeat, or empty when nobody holds the lock
+	 */
+	Optional<Instant> lastHeartbeat() {
+		List<Timestamp> beats = this.jdbcTemplate.queryForList(
+				"SELECT " + LAST_SIGN_OF_LIFE + " FROM DEDICATED_ACCOUNTS_RUN_LOCK WHERE LOCK_NAME = ?",
+				Timestamp.class, LOCK_NAME);
+		return beats.stream().findFirst().map(Timestamp::toInstant);
 	}
 
 	/**
@@ -76,6 +115,14 @@ class RunLock {
 		List<String> holders = this.jdbcTemplate.queryForList(
 				"SELECT HOLDER FROM DEDICATED_ACCOUNTS_RUN_LOCK WHERE LOCK_NAME = ?", String.class, LOCK_NAME);
 		return holders.stream().findFirst();
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
+	}
+
+	private Timestamp staleBefore(Duration staleAfter) {
+		return Timestamp.from(this.clock.instant().minus(staleAfter));
 	}
 
 }

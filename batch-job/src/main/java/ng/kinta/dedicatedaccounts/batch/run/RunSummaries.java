@@ -22,6 +22,7 @@ final class RunSummaries {
 		long failed = 0;
 		long unusable = 0;
 		long emailsSent = 0;
+		long deferred = 0;
 		for (StepExecution step : jobExecution.getStepExecutions()) {
 			ExecutionContext context = step.getExecutionContext();
 			emailsSent += context.getLong(RunContextKeys.EMAILS_SENT, 0);
@@ -30,6 +31,7 @@ final class RunSummaries {
 				succeeded = step.getWriteCount();
 				failed = context.getLong(RunContextKeys.FAILED, 0);
 				unusable = context.getLong(RunContextKeys.UNUSABLE, 0);
+				deferred = step.getFilterCount();
 			}
 		}
 		long total = jobContext.getLong(RunContextKeys.TOTAL_WITHOUT_ACCOUNTS, 0);
@@ -38,11 +40,11 @@ final class RunSummaries {
 		RunSummary.Counts counts = new RunSummary.Counts(total, processed, remaining, succeeded, failed, unusable,
 				emailsSent, emailsPending);
 		boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
-		return new RunSummary(completed ? RunSummary.OK : RunSummary.ERROR, message(jobExecution, counts),
+		return new RunSummary(completed ? RunSummary.OK : RunSummary.ERROR, message(jobExecution, counts, deferred),
 				jobExecution.getId(), jobExecution.getExitStatus().getExitCode(), counts);
 	}
 
-	private static String message(JobExecution jobExecution, RunSummary.Counts counts) {
+	private static String message(JobExecution jobExecution, RunSummary.Counts counts, long deferred) {
 		BatchStatus status = jobExecution.getStatus();
 		if (status == BatchStatus.COMPLETED) {
 			if (counts.processedInThisRun() == 0) {
@@ -50,9 +52,10 @@ final class RunSummaries {
 						: "No users were due in this run; " + counts.remainingUsers()
 								+ " users are waiting for a retry after a failure.";
 			}
-			return String.format("Processed %d users: %d accounts created, %d failed, %d skipped; %d remaining.",
+			String leftOver = (deferred > 0) ? ", " + deferred + " left for the next run" : "";
+			return String.format("Processed %d users: %d accounts created, %d failed, %d skipped%s; %d remaining.",
 					counts.processedInThisRun(), counts.successCount(), counts.failedCount(), counts.skippedCount(),
-					counts.remainingUsers());
+					leftOver, counts.remainingUsers());
 		}
 		if (status.isRunning()) {
 			return "Run " + jobExecution.getId() + " is " + status + ".";

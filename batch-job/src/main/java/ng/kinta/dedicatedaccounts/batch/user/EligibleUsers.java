@@ -14,6 +14,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.schema.JsonSchemaObject;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,17 @@ public class EligibleUsers {
 	 * @return the criteria
 	 */
 	public static Criteria withoutKnownAccount() {
-		return Criteria.where(UserFields.STATUS)
+		return withoutKnownAccountAfter(null);
+	}
+
+	private static Criteria withoutKnownAccountAfter(ObjectId after) {
+		// the app's ids are ObjectIds; anything else cannot be a user of it (and would
+		// break paging)
+		Criteria id = Criteria.where(UserFields.ID).type(JsonSchemaObject.Type.OBJECT_ID);
+		if (after != null) {
+			id = id.gt(after);
+		}
+		return id.and(UserFields.STATUS)
 			.is(UserFields.ACTIVE)
 			.and(UserFields.EMAIL_VERIFIED)
 			.is(true)
@@ -72,11 +83,7 @@ public class EligibleUsers {
 		long eligible = 0;
 		ObjectId after = null;
 		while (true) {
-			Criteria criteria = withoutKnownAccount();
-			if (after != null) {
-				criteria = criteria.and(UserFields.ID).gt(after);
-			}
-			Query query = Query.query(criteria).with(Sort.by(UserFields.ID)).limit(batchSize);
+			Query query = Query.query(withoutKnownAccountAfter(after)).with(Sort.by(UserFields.ID)).limit(batchSize);
 			query.fields().include(UserFields.ID, UserFields.EMAIL, UserFields.NEXT_ATTEMPT_AT);
 			List<Document> batch = this.mongoTemplate.find(query, Document.class, UserFields.USERS);
 			if (batch.isEmpty()) {

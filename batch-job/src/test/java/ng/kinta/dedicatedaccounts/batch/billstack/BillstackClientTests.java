@@ -69,6 +69,19 @@ class BillstackClientTests {
 	}
 
 	@Test
+	void personalDataEchoedByBillstackIsMasked() {
+		stubFor(BillstackStubs.generateAt("PALMPAY")
+			.willReturn(BillstackStubs
+				.statusFalse("Customer ada@example.test with phone +234 803 123 4567 already exists (ref 42)")));
+
+		assertThatExceptionOfType(BankRejectedException.class)
+			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST))
+			.withMessageContaining("Customer *** with phone *** already exists (ref 42)")
+			.withMessageNotContaining("ada@example.test")
+			.withMessageNotContaining("123 4567");
+	}
+
+	@Test
 	void clientErrorRejectsTheBank() {
 		stubFor(BillstackStubs.generateAt("PALMPAY")
 			.willReturn(aResponse().withStatus(400)

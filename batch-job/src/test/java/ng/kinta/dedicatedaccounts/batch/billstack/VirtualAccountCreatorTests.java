@@ -71,6 +71,16 @@ class VirtualAccountCreatorTests {
 	}
 
 	@Test
+	void stopsSendingOnceTimeIsUp() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.serverError()));
+		java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+		assertThatExceptionOfType(AttemptDeferredException.class)
+			.isThrownBy(() -> this.creator.create(CUSTOMER, () -> asked.incrementAndGet() > 1));
+		verify(1, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
+	}
+
+	@Test
 	void failsWhenEveryBankFails() {
 		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.serverError()));
 		for (String bank : BANKS.subList(1, BANKS.size())) {

@@ -58,6 +58,19 @@ class BatchJobApplicationIntegrationTests {
 		assertThat(output.getAll()).doesNotContain("FIXTURESECRET").doesNotContain("@example.test");
 	}
 
+	@Test
+	void demoBanksCanFailAndUsersStillGetAccountsFromTheOthers(@TempDir Path data, CapturedOutput output) {
+		Invocation run = invoke(output, data, "run", "--app.job.max-users-per-run=8",
+				"--app.billstack.read-timeout=500ms", "--app.demo.billstack.failures.PALMPAY=http-500",
+				"--app.demo.billstack.failures.9PSB=status-false", "--app.demo.billstack.failures.BANKLY=timeout");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.summary().path("data").path("successCount").asLong()).isEqualTo(8);
+		assertThat(run.summary().path("data").path("failedCount").asLong()).isZero();
+		assertThat(output.getAll()).contains("virtual account created at PROVIDUS")
+			.doesNotContain("virtual account created at PALMPAY");
+	}
+
 	private Invocation invoke(CapturedOutput output, Path data, String... command) {
 		int start = output.getOut().length();
 		List<String> args = new ArrayList<>(List.of(command));

@@ -163,6 +163,7 @@ class CreateDedicatedAccountsJobIntegrationTests {
 
 		// then
 		assertThat(first.status()).isEqualTo("ok");
+		assertThat(first.exitStatus()).isEqualTo("COMPLETED_WITH_SKIPS");
 		assertThat(first.data().processedInThisRun()).isEqualTo(5);
 		assertThat(first.data().successCount()).isEqualTo(4);
 		assertThat(first.data().failedCount()).isEqualTo(1);

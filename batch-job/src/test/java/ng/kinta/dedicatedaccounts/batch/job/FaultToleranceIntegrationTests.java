@@ -160,6 +160,10 @@ class FaultToleranceIntegrationTests {
 				.isThrownBy(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE))
 				.satisfies((ex) -> assertThat(ex.getRunningExecutionId()).isNotNull())
 				.withMessageContaining("in progress");
+			// the running execution's process is alive: recover refuses to mark it failed
+			long running = this.runs.recentExecutions(1).get(0).jobExecutionId();
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.runs.recover(running))
+				.withMessageContaining("may still be running");
 			release.countDown();
 			RunSummary summary = first.get(30, TimeUnit.SECONDS);
 			assertThat(summary.status()).isEqualTo("ok");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 
 import ng.kinta.dedicatedaccounts.batch.account.ExistingAccountFinder;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
@@ -98,6 +99,20 @@ class EligibleUsersTests {
 
 		assertThat(selection.eligibleCount()).isEqualTo(2);
 		assertThat(selection.picked()).containsExactly(due);
+	}
+
+	@Test
+	void documentsWhoseIdIsNotAnObjectIdAreLeftOut() {
+		for (Object id : List.of("legacy-user", 42)) {
+			this.mongoTemplate.getCollection("users")
+				.insertOne(new Document("_id", id).append("status", "active").append("isEmailVerified", true));
+		}
+		ObjectId eligible = user("ok@example.test", "active", true);
+
+		EligibleUsers.Selection selection = this.eligibleUsers.select(50, 1, true);
+
+		assertThat(selection.eligibleCount()).isEqualTo(1);
+		assertThat(selection.picked()).containsExactly(eligible);
 	}
 
 	@Test

@@ -48,14 +48,20 @@ public record ScheduleProperties(
 	}
 
 	/**
-	 * The schedule to create.
-	 * @param scheduleId an explicit id, or {@code null}/blank for the configured one
-	 * @return the definition with the configured cron, destination and retries
-	 * @throws InvalidScheduleIdException if the explicit id has characters QStash refuses
+	 * The schedule to create. Its id is always the configured one: a second id would
+	 * create a second schedule, and every slot would then trigger the job twice.
+	 * @param scheduleId an explicit id (must be the configured one), or
+	 * {@code null}/blank
+	 * @return the definition with the configured id, cron, destination and retries
+	 * @throws InvalidScheduleIdException if an explicit id differs from the configured
+	 * one
 	 */
 	public ScheduleDefinition definition(@Nullable String scheduleId) {
-		String chosen = (scheduleId == null || scheduleId.isBlank()) ? this.id : ScheduleIds.requireValid(scheduleId);
-		return new ScheduleDefinition(chosen, this.cron, destination(), this.retries);
+		if (scheduleId != null && !scheduleId.isBlank() && !scheduleId.equals(this.id)) {
+			throw new InvalidScheduleIdException("scheduleId for 'schedule' must be '" + this.id
+					+ "' (the fixed id that keeps one schedule) or left out");
+		}
+		return new ScheduleDefinition(this.id, this.cron, destination(), this.retries);
 	}
 
 }

@@ -59,15 +59,14 @@ class ManageControllerTests {
 	}
 
 	@Test
-	void scheduleUsesTheGivenId() {
-		given(this.schedules.createOrOverwrite(any())).willReturn("mine");
-
+	void scheduleRefusesAnIdOtherThanTheFixedOne() {
 		assertThat(post("{\"action\":\"schedule\",\"scheduleId\":\"mine\",\"signature\":\"" + SIGNATURE + "\"}"))
-			.hasStatusOk()
+			.hasStatus(400)
 			.bodyJson()
-			.extractingPath("$.scheduleId")
-			.isEqualTo("mine");
-		then(this.schedules).should().createOrOverwrite(new ScheduleDefinition("mine", "0 */3 * * *", DESTINATION, 3));
+			.extractingPath("$.detail")
+			.asString()
+			.contains("create-dedicated-accounts");
+		then(this.schedules).shouldHaveNoInteractions();
 	}
 
 	@Test

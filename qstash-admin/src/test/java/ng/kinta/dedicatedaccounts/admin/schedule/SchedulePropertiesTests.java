@@ -19,15 +19,19 @@ class SchedulePropertiesTests {
 	}
 
 	@Test
-	void definitionUsesTheConfiguredIdUnlessOneIsGiven() {
-		assertThat(this.properties.definition(null).scheduleId()).isEqualTo("create-dedicated-accounts");
-		assertThat(this.properties.definition(" ").scheduleId()).isEqualTo("create-dedicated-accounts");
-		assertThat(this.properties.definition("other_1.v2")).isEqualTo(new ScheduleDefinition("other_1.v2",
-				"0 */3 * * *", "https://api.example.com/api/cron/create-dedicated-accounts", 3));
+	void definitionAlwaysUsesTheConfiguredId() {
+		ScheduleDefinition expected = new ScheduleDefinition("create-dedicated-accounts", "0 */3 * * *",
+				"https://api.example.com/api/cron/create-dedicated-accounts", 3);
+		assertThat(this.properties.definition(null)).isEqualTo(expected);
+		assertThat(this.properties.definition(" ")).isEqualTo(expected);
+		assertThat(this.properties.definition("create-dedicated-accounts")).isEqualTo(expected);
 	}
 
 	@Test
-	void definitionRefusesIdsQstashWouldRefuse() {
+	void definitionRefusesAnotherIdSoThatThereIsOneSchedule() {
+		assertThatExceptionOfType(InvalidScheduleIdException.class)
+			.isThrownBy(() -> this.properties.definition("other_1.v2"))
+			.withMessageContaining("create-dedicated-accounts");
 		assertThatExceptionOfType(InvalidScheduleIdException.class).isThrownBy(() -> this.properties.definition("a b"));
 	}
 
