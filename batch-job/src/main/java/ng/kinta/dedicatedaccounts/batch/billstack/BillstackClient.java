@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
@@ -32,9 +33,15 @@ public class BillstackClient {
 
 	private static final int MAX_MESSAGE_LENGTH = 200;
 
-	/** Email addresses and phone-like digit runs Billstack may echo from the request. */
-	private static final Pattern PERSONAL_DATA = Pattern
-		.compile("[^\\s\"',;:<>()]+@[^\\s\"',;:<>()]+|\\+?\\d[\\d\\s-]{6,}\\d");
+	/** Email addresses Billstack may echo from the request (also URL-encoded). */
+	private static final Pattern EMAIL = Pattern.compile("[\\w.+%-]+(?:@|%40)[\\w-]+(?:\\.[\\w-]+)+");
+
+	/**
+	 * Runs of digits and phone punctuation; masked when they hold a phone-length number.
+	 */
+	private static final Pattern NUMBER_RUN = Pattern.compile("\\+?\\(?\\d[\\d .()-]*\\d");
+
+	private static final int PHONE_DIGITS = 10;
 
 	private final RestClient restClient;
 
@@ -125,12 +132,22 @@ public class BillstackClient {
 	}
 
 	/**
-	 * Billstack's message as it may be logged and stored: emails and phone numbers it
-	 * echoes from the request are masked, and the length is bounded.
+	 * Billstack's message as it may be logged and stored: emails and phone-length numbers
+	 * it echoes from the request are masked, and the length is bounded.
 	 */
 	static String printable(String message) {
-		String masked = PERSONAL_DATA.matcher(message).replaceAll("***");
+		// bound the input first: masking cost grows with the length of a token
+		String bounded = (message.length() > MAX_MESSAGE_LENGTH + 64) ? message.substring(0, MAX_MESSAGE_LENGTH + 64)
+				: message;
+		String masked = EMAIL.matcher(bounded).replaceAll("***");
+		masked = NUMBER_RUN.matcher(masked)
+			.replaceAll((match) -> (countDigits(match.group()) >= PHONE_DIGITS) ? "***"
+					: Matcher.quoteReplacement(match.group()));
 		return (masked.length() > MAX_MESSAGE_LENGTH) ? masked.substring(0, MAX_MESSAGE_LENGTH) + "…" : masked;
+	}
+
+	private static int countDigits(String text) {
+		return (int) text.chars().filter(Character::isDigit).count();
 	}
 
 }

@@ -76,9 +76,19 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 			return new ProvisionedAccount(customer.id(), customer.email(), customer.name().firstName(),
 					AccountDetails.fromDocument(recorded), emailSent);
 		}
-		VirtualAccount account = this.accountCreator
-			.create(new GenerateVirtualAccountRequest(customer.email(), customer.id().toHexString(),
-					customer.name().firstName(), customer.name().lastName(), customer.phone(), null));
+		VirtualAccount account;
+		try {
+			// checked before every Billstack request, so work in flight also stops near
+			// the deadline
+			account = this.accountCreator.create(
+					new GenerateVirtualAccountRequest(customer.email(), customer.id().toHexString(),
+							customer.name().firstName(), customer.name().lastName(), customer.phone(), null),
+					this::timeIsUp);
+		}
+		catch (AttemptDeferredException ex) {
+			logger.info("User {}: {}; left for the next run", customer.id().toHexString(), ex.getMessage());
+			return null;
+		}
 		this.provisioningState.recordAccountCreated(customer.id(), account);
 		logger.info("User {}: virtual account created at {}", customer.id().toHexString(), account.bankCode());
 		return new ProvisionedAccount(customer.id(), customer.email(), customer.name().firstName(), account, emailSent);

@@ -21,6 +21,11 @@ public final class RunContextKeys {
 	/** Step context: users skipped for an unusable record. */
 	public static final String UNUSABLE = "summary.skippedCount";
 
+	/**
+	 * Job context: users the run claimed but left for the next run (time budget spent).
+	 */
+	public static final String LEFT_FOR_NEXT_RUN = "summary.leftForNextRun";
+
 	/** Step context: account emails sent. */
 	public static final String EMAILS_SENT = "summary.emailsSent";
 

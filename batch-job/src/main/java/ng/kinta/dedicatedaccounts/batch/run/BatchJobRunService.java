@@ -1,6 +1,7 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,12 +61,15 @@ class BatchJobRunService implements JobRunService {
 
 	private final RunLock runLock;
 
+	private final Clock clock;
+
 	BatchJobRunService(JobOperator jobOperator, JobRepository jobRepository, Job createDedicatedAccountsJob,
-			RunLock runLock) {
+			RunLock runLock, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = createDedicatedAccountsJob;
 		this.runLock = runLock;
+		this.clock = clock;
 	}
 
 	@Override
@@ -112,7 +116,7 @@ class BatchJobRunService implements JobRunService {
 					+ ", not running: nothing to recover");
 		}
 		Optional<Instant> heartbeat = this.runLock.lastHeartbeat();
-		if (heartbeat.isPresent() && heartbeat.get().isAfter(Instant.now().minus(LOCK_STALE_AFTER))) {
+		if (heartbeat.isPresent() && heartbeat.get().isAfter(this.clock.instant().minus(LOCK_STALE_AFTER))) {
 			throw new IllegalStateException("Job execution " + jobExecutionId
 					+ " may still be running: the process holding the run lock reported at " + heartbeat.get()
 					+ ". Recover only an execution whose process has stopped (its lock goes stale "
@@ -232,14 +236,27 @@ class BatchJobRunService implements JobRunService {
 			return action.get();
 		}
 		finally {
-			heartbeat.shutdownNow();
+			// let a beat in progress finish its update rather than interrupt JDBC
+			heartbeat.shutdown();
+			awaitQuietly(heartbeat);
 			this.runLock.release(holder);
+		}
+	}
+
+	private static void awaitQuietly(ScheduledExecutorService executor) {
+		try {
+			executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
 	private void beat(String holder) {
 		try {
-			this.runLock.heartbeat(holder);
+			if (!this.runLock.heartbeat(holder)) {
+				logger.warn("This process no longer holds the run lock; another process may start a run");
+			}
 		}
 		catch (RuntimeException ex) {
 			// a missed beat only matters after LOCK_STALE_AFTER; the next one may succeed

@@ -1,9 +1,10 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ class RunLock {
 	 * @return whether the lock was taken
 	 */
 	boolean tryAcquire(String holder) {
-		Timestamp now = now();
+		OffsetDateTime now = now();
 		try {
 			this.jdbcTemplate.update(
 					"INSERT INTO DEDICATED_ACCOUNTS_RUN_LOCK (LOCK_NAME, HOLDER, ACQUIRED_AT, HEARTBEAT_AT) VALUES (?, ?, ?, ?)",
@@ -60,7 +61,7 @@ class RunLock {
 	 * @return whether the lock was taken over
 	 */
 	boolean tryTakeOver(String holder, Duration staleAfter) {
-		Timestamp now = now();
+		OffsetDateTime now = now();
 		return this.jdbcTemplate.update(
 				"UPDATE DEDICATED_ACCOUNTS_RUN_LOCK SET HOLDER = ?, ACQUIRED_AT = ?, HEARTBEAT_AT = ?"
 						+ " WHERE LOCK_NAME = ? AND " + LAST_SIGN_OF_LIFE + " < ?",
@@ -70,11 +71,12 @@ class RunLock {
 	/**
 	 * Refreshes the heartbeat of a lock this holder holds.
 	 * @param holder the holder
+	 * @return whether the holder still holds the lock
 	 */
-	void heartbeat(String holder) {
-		this.jdbcTemplate.update(
+	boolean heartbeat(String holder) {
+		return this.jdbcTemplate.update(
 				"UPDATE DEDICATED_ACCOUNTS_RUN_LOCK SET HEARTBEAT_AT = ? WHERE LOCK_NAME = ? AND HOLDER = ?", now(),
-				LOCK_NAME, holder);
+				LOCK_NAME, holder) == 1;
 	}
 
 	/**
@@ -101,10 +103,10 @@ class RunLock {
 	 * @return the last heartbeat, or empty when nobody holds the lock
 	 */
 	Optional<Instant> lastHeartbeat() {
-		List<Timestamp> beats = this.jdbcTemplate.queryForList(
+		List<OffsetDateTime> beats = this.jdbcTemplate.queryForList(
 				"SELECT " + LAST_SIGN_OF_LIFE + " FROM DEDICATED_ACCOUNTS_RUN_LOCK WHERE LOCK_NAME = ?",
-				Timestamp.class, LOCK_NAME);
-		return beats.stream().findFirst().map(Timestamp::toInstant);
+				OffsetDateTime.class, LOCK_NAME);
+		return beats.stream().findFirst().map(OffsetDateTime::toInstant);
 	}
 
 	/**
@@ -117,12 +119,13 @@ class RunLock {
 		return holders.stream().findFirst();
 	}
 
-	private Timestamp now() {
-		return Timestamp.from(this.clock.instant());
+	// with time zone: processes sharing the database may run in different zones
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
-	private Timestamp staleBefore(Duration staleAfter) {
-		return Timestamp.from(this.clock.instant().minus(staleAfter));
+	private OffsetDateTime staleBefore(Duration staleAfter) {
+		return OffsetDateTime.ofInstant(this.clock.instant().minus(staleAfter), ZoneOffset.UTC);
 	}
 
 }

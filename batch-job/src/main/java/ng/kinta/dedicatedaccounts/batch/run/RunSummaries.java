@@ -22,7 +22,6 @@ final class RunSummaries {
 		long failed = 0;
 		long unusable = 0;
 		long emailsSent = 0;
-		long deferred = 0;
 		for (StepExecution step : jobExecution.getStepExecutions()) {
 			ExecutionContext context = step.getExecutionContext();
 			emailsSent += context.getLong(RunContextKeys.EMAILS_SENT, 0);
@@ -31,9 +30,9 @@ final class RunSummaries {
 				succeeded = step.getWriteCount();
 				failed = context.getLong(RunContextKeys.FAILED, 0);
 				unusable = context.getLong(RunContextKeys.UNUSABLE, 0);
-				deferred = step.getFilterCount();
 			}
 		}
+		long deferred = jobContext.getLong(RunContextKeys.LEFT_FOR_NEXT_RUN, 0);
 		long total = jobContext.getLong(RunContextKeys.TOTAL_WITHOUT_ACCOUNTS, 0);
 		long remaining = jobContext.getLong(RunContextKeys.REMAINING, Math.max(total - succeeded, 0));
 		long emailsPending = jobContext.getLong(RunContextKeys.EMAILS_PENDING, 0);

@@ -116,6 +116,20 @@ public class EligibleUsers {
 		return this.mongoTemplate.count(Query.query(withoutKnownAccount()), UserFields.USERS);
 	}
 
+	/**
+	 * Counts users a run claimed that still wait for an account and are not backing off:
+	 * the users it left for the next run when its time budget ran out.
+	 * @param runId the run's {@code run.id}
+	 * @return the count
+	 */
+	public long countClaimedAndStillDue(long runId) {
+		Date now = Date.from(this.clock.instant());
+		Criteria due = new Criteria().orOperator(Criteria.where(UserFields.NEXT_ATTEMPT_AT).exists(false),
+				Criteria.where(UserFields.NEXT_ATTEMPT_AT).lte(now));
+		Query query = Query.query(withoutKnownAccount().and(UserFields.CLAIMED_BY_RUN).is(runId)).addCriteria(due);
+		return this.mongoTemplate.count(query, UserFields.USERS);
+	}
+
 	private static boolean isDue(Document user, Date now) {
 		if (user.get(UserFields.PROVISIONING) instanceof Document provisioning
 				&& provisioning.get("nextAttemptAt") instanceof Date nextAttempt) {

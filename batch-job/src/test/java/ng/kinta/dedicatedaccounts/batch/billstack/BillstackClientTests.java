@@ -82,6 +82,15 @@ class BillstackClientTests {
 	}
 
 	@Test
+	void maskingKeepsCodesAndShortNumbers() {
+		assertThat(BillstackClient.printable("Error 500 1001 at bank 035")).isEqualTo("Error 500 1001 at bank 035");
+		assertThat(BillstackClient.printable("call (0803) 123 4567 now")).isEqualTo("call *** now");
+		assertThat(BillstackClient.printable("phone 0803.123.4567")).isEqualTo("phone ***");
+		assertThat(BillstackClient.printable("user ada%40example.test")).isEqualTo("user ***");
+		assertThat(BillstackClient.printable("x".repeat(50_000))).hasSize(201);
+	}
+
+	@Test
 	void clientErrorRejectsTheBank() {
 		stubFor(BillstackStubs.generateAt("PALMPAY")
 			.willReturn(aResponse().withStatus(400)

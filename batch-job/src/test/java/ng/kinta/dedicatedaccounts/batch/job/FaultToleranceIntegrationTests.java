@@ -149,7 +149,7 @@ class FaultToleranceIntegrationTests {
 			inside.countDown();
 			release.await(30, TimeUnit.SECONDS);
 			return invocation.callRealMethod();
-		}).when(this.accountCreator).create(any());
+		}).when(this.accountCreator).create(any(), any());
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try {
 			Future<RunSummary> first = executor.submit(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE));
