@@ -17,21 +17,17 @@ import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
-import ng.kinta.dedicatedaccounts.batch.support.JobTestApplication;
+import ng.kinta.dedicatedaccounts.batch.support.JobIntegrationTest;
+import ng.kinta.dedicatedaccounts.batch.support.TestUsers;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -42,10 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole job against MongoDB, Billstack and SMTP speaking their real protocols
  * in-process, on the sample data of the existing app.
  */
-@SpringBootTest(classes = JobTestApplication.class)
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class CreateDedicatedAccountsJobIntegrationTests {
+class CreateDedicatedAccountsJobIntegrationTests extends JobIntegrationTest {
 
 	private static final List<String> BANKS = List.of("PALMPAY", "9PSB", "BANKLY", "PROVIDUS", "SAFEHAVEN");
 
@@ -54,16 +48,6 @@ class CreateDedicatedAccountsJobIntegrationTests {
 
 	@Autowired
 	private JsonMapper jsonMapper;
-
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		InProcessServices.register(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		InProcessServices.reset();
-	}
 
 	@Test
 	void givesEveryEligibleSampleUserOneAccountFiftyUsersPerRun(CapturedOutput output) throws Exception {
@@ -145,7 +129,7 @@ class CreateDedicatedAccountsJobIntegrationTests {
 		// given: PALMPAY answers 500, 9PSB status:false, BANKLY times out; PROVIDUS
 		// works,
 		// except for one user for whom PROVIDUS and SAFEHAVEN say no
-		List<ObjectId> users = insertUsers(5);
+		List<ObjectId> users = TestUsers.insertUsers(5);
 		String unlucky = users.get(2).toHexString();
 		banksAnswer("PALMPAY", BillstackStubs.serverError());
 		banksAnswer("9PSB", BillstackStubs.statusFalse("9PSB unavailable"));
@@ -169,7 +153,7 @@ class CreateDedicatedAccountsJobIntegrationTests {
 		assertThat(first.data().failedCount()).isEqualTo(1);
 		assertThat(first.data().remainingUsers()).isEqualTo(1);
 		assertThat(accounts().countDocuments(new Document("accountDetails.bankCode", "PROVIDUS"))).isEqualTo(4);
-		Document state = provisioning(users.get(2));
+		Document state = TestUsers.provisioning(users.get(2));
 		assertThat(state.getString("state")).isEqualTo("FAILED");
 		assertThat(state.getInteger("attempts")).isEqualTo(1);
 		assertThat(state.getString("lastError")).contains("PROVIDUS refused this customer").contains("HTTP 500");
@@ -185,11 +169,12 @@ class CreateDedicatedAccountsJobIntegrationTests {
 	@Test
 	void skipsUnusableRecordsWithAReasonAndGoesOn() {
 		// given
-		List<ObjectId> users = insertUsers(3);
-		ObjectId noPhone = insertUser(new Document("fullName", "Ada Obi").append("auth",
+		List<ObjectId> users = TestUsers.insertUsers(3);
+		ObjectId noPhone = TestUsers.insertUser(new Document("fullName", "Ada Obi").append("auth",
 				new Document("email", "ada@example.test").append("password", "$2a$10$FIXTURESECRET")));
-		ObjectId noEmail = insertUser(new Document("fullName", "Bola Ade").append("phoneNumber", "08031234567"));
-		ObjectId noName = insertUser(
+		ObjectId noEmail = TestUsers
+			.insertUser(new Document("fullName", "Bola Ade").append("phoneNumber", "08031234567"));
+		ObjectId noName = TestUsers.insertUser(
 				new Document("auth", new Document("email", "x@example.test")).append("phoneNumber", "08031234567"));
 		banksAnswer("PALMPAY", BillstackStubs.created("PALMPAY"));
 
@@ -202,11 +187,12 @@ class CreateDedicatedAccountsJobIntegrationTests {
 		assertThat(summary.data().successCount()).isEqualTo(3);
 		assertThat(summary.data().skippedCount()).isEqualTo(3);
 		assertThat(summary.data().failedCount()).isZero();
-		assertThat(provisioning(noPhone).getString("lastError")).isEqualTo("missing phoneNumber");
-		assertThat(provisioning(noEmail).getString("lastError")).isEqualTo("missing auth.email");
-		assertThat(provisioning(noName).getString("lastError")).isEqualTo("missing fullName");
-		assertThat(provisioning(noName).getString("state")).isEqualTo("UNUSABLE_RECORD");
-		assertThat(users).allSatisfy((id) -> assertThat(provisioning(id).getString("state")).isEqualTo("PROVISIONED"));
+		assertThat(TestUsers.provisioning(noPhone).getString("lastError")).isEqualTo("missing phoneNumber");
+		assertThat(TestUsers.provisioning(noEmail).getString("lastError")).isEqualTo("missing auth.email");
+		assertThat(TestUsers.provisioning(noName).getString("lastError")).isEqualTo("missing fullName");
+		assertThat(TestUsers.provisioning(noName).getString("state")).isEqualTo("UNUSABLE_RECORD");
+		assertThat(users)
+			.allSatisfy((id) -> assertThat(TestUsers.provisioning(id).getString("state")).isEqualTo("PROVISIONED"));
 		InProcessServices.BILLSTACK.verify(3, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
 	}
 
@@ -222,7 +208,7 @@ class CreateDedicatedAccountsJobIntegrationTests {
 
 	@Test
 	void historyKeepsEverySummary() {
-		insertUsers(2);
+		TestUsers.insertUsers(2);
 		banksAnswer("PALMPAY", BillstackStubs.created("PALMPAY"));
 		RunSummary summary = this.runs.startNewRun(new RunTrigger("qstash", "msg_test_history"));
 
@@ -245,32 +231,6 @@ class CreateDedicatedAccountsJobIntegrationTests {
 					.stubFor(BillstackStubs.generateAt(other).willReturn(BillstackStubs.statusFalse(other + " off")));
 			}
 		}
-	}
-
-	static List<ObjectId> insertUsers(int count) {
-		List<ObjectId> ids = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			ids.add(insertUser(
-					new Document("fullName", "Test User" + i)
-						.append("auth",
-								new Document("email", "user" + i + "@example.test").append("password",
-										"$2a$10$FIXTURESECRET"))
-						.append("phoneNumber", String.format("0803%07d", i))));
-		}
-		return ids;
-	}
-
-	static ObjectId insertUser(Document user) {
-		ObjectId id = new ObjectId();
-		InProcessServices.database()
-			.getCollection("users")
-			.insertOne(user.append("_id", id).append("status", "active").append("isEmailVerified", true));
-		return id;
-	}
-
-	static Document provisioning(ObjectId userId) {
-		Document user = InProcessServices.database().getCollection("users").find(new Document("_id", userId)).first();
-		return user.get("accountProvisioning", Document.class);
 	}
 
 	private static com.mongodb.client.MongoCollection<Document> accounts() {

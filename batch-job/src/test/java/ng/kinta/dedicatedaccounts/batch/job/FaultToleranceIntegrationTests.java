@@ -22,7 +22,8 @@ import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
-import ng.kinta.dedicatedaccounts.batch.support.JobTestApplication;
+import ng.kinta.dedicatedaccounts.batch.support.JobIntegrationTest;
+import ng.kinta.dedicatedaccounts.batch.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -35,13 +36,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -56,9 +53,7 @@ import static org.mockito.Mockito.doThrow;
  * Failures in the middle of a run: the database going away while writing, the mail relay
  * refusing, a second launch while a run is in progress, a process that crashed mid-run.
  */
-@SpringBootTest(classes = JobTestApplication.class)
-@ActiveProfiles("test")
-class FaultToleranceIntegrationTests {
+class FaultToleranceIntegrationTests extends JobIntegrationTest {
 
 	@Autowired
 	private JobRunService runs;
@@ -75,14 +70,8 @@ class FaultToleranceIntegrationTests {
 	@MockitoSpyBean
 	private VirtualAccountCreator accountCreator;
 
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		InProcessServices.register(registry);
-	}
-
 	@BeforeEach
-	void reset() {
-		InProcessServices.reset();
+	void billstackWorksAtTheFirstBank() {
 		InProcessServices.BILLSTACK
 			.stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.created("PALMPAY")));
 	}
@@ -90,7 +79,7 @@ class FaultToleranceIntegrationTests {
 	@Test
 	void restartAfterAFailedWriteFinishesWithoutCallingBillstackOrMailingTwice() throws MessagingException {
 		// given: the third account write fails (MongoDB went away), once
-		CreateDedicatedAccountsJobIntegrationTests.insertUsers(12);
+		TestUsers.insertUsers(12);
 		AtomicInteger writes = new AtomicInteger();
 		doAnswer((invocation) -> {
 			if (writes.incrementAndGet() == 3) {
@@ -118,7 +107,7 @@ class FaultToleranceIntegrationTests {
 	@Test
 	void mailFailureLeavesTheEmailPendingForTheNextRunAndKeepsTheAccount() throws MessagingException {
 		// given
-		CreateDedicatedAccountsJobIntegrationTests.insertUsers(3);
+		TestUsers.insertUsers(3);
 		doThrow(new MailSendException("relay down")).when(this.mailSender).send(any(MimeMessage.class));
 
 		// when
@@ -142,7 +131,7 @@ class FaultToleranceIntegrationTests {
 	@Test
 	void refusesASecondLaunchWhileARunIsInProgress() throws Exception {
 		// given: a run holds Billstack until released
-		CreateDedicatedAccountsJobIntegrationTests.insertUsers(1);
+		TestUsers.insertUsers(1);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		doAnswer((invocation) -> {

@@ -8,16 +8,13 @@ import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
-import ng.kinta.dedicatedaccounts.batch.support.JobTestApplication;
+import ng.kinta.dedicatedaccounts.batch.support.JobIntegrationTest;
+import ng.kinta.dedicatedaccounts.batch.support.TestUsers;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -27,28 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A time budget that runs out while users are in flight: no further Billstack request is
  * sent, and those users are left for the next run with nothing recorded against them.
  */
-@SpringBootTest(classes = JobTestApplication.class,
-		properties = { "app.job.time-budget=3s", "app.billstack.read-timeout=10s" })
-@ActiveProfiles("test")
-class TimeBudgetInFlightIntegrationTests {
+@TestPropertySource(properties = { "app.job.time-budget=3s", "app.billstack.read-timeout=10s" })
+class TimeBudgetInFlightIntegrationTests extends JobIntegrationTest {
 
 	@Autowired
 	private JobRunService runs;
 
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		InProcessServices.register(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		InProcessServices.reset();
-	}
-
 	@Test
 	void usersInFlightWhenTheBudgetRunsOutAreLeftForTheNextRun() {
 		// given: PALMPAY answers 500 only after the budget is spent; 9PSB would work
-		List<ObjectId> users = CreateDedicatedAccountsJobIntegrationTests.insertUsers(2);
+		List<ObjectId> users = TestUsers.insertUsers(2);
 		InProcessServices.BILLSTACK.stubFor(
 				BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.serverError().withFixedDelay(4_000)));
 		InProcessServices.BILLSTACK
@@ -67,9 +52,7 @@ class TimeBudgetInFlightIntegrationTests {
 		InProcessServices.BILLSTACK.verify(2, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
 		InProcessServices.BILLSTACK.verify(0, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH))
 			.withRequestBody(WireMock.matchingJsonPath("$.bank", WireMock.equalTo("9PSB"))));
-		assertThat(users).allSatisfy(
-				(id) -> assertThat(CreateDedicatedAccountsJobIntegrationTests.provisioning(id).getString("state"))
-					.isNull());
+		assertThat(users).allSatisfy((id) -> assertThat(TestUsers.provisioning(id).getString("state")).isNull());
 	}
 
 }

@@ -4,41 +4,27 @@ import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
-import ng.kinta.dedicatedaccounts.batch.support.JobTestApplication;
-import org.junit.jupiter.api.BeforeEach;
+import ng.kinta.dedicatedaccounts.batch.support.JobIntegrationTest;
+import ng.kinta.dedicatedaccounts.batch.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A run whose time budget is spent takes no new users and ends cleanly. */
-@SpringBootTest(classes = JobTestApplication.class, properties = "app.job.time-budget=0s")
-@ActiveProfiles("test")
-class TimeBudgetIntegrationTests {
+@TestPropertySource(properties = "app.job.time-budget=0s")
+class TimeBudgetIntegrationTests extends JobIntegrationTest {
 
 	@Autowired
 	private JobRunService runs;
 
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		InProcessServices.register(registry);
-	}
-
-	@BeforeEach
-	void reset() {
-		InProcessServices.reset();
-	}
-
 	@Test
 	void spentBudgetLeavesEveryUserForTheNextRun() {
-		CreateDedicatedAccountsJobIntegrationTests.insertUsers(4);
+		TestUsers.insertUsers(4);
 
 		RunSummary summary = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
 
