@@ -29,6 +29,8 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+	private final Command command;
+
 	private final JobRunService runs;
 
 	private final EligibleUsers eligibleUsers;
@@ -41,8 +43,9 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode = ExitCodes.COMPLETED;
 
-	BatchCommandLine(JobRunService runs, EligibleUsers eligibleUsers, JobProperties jobProperties,
+	BatchCommandLine(Command command, JobRunService runs, EligibleUsers eligibleUsers, JobProperties jobProperties,
 			JsonMapper jsonMapper) {
+		this.command = command;
 		this.runs = runs;
 		this.eligibleUsers = eligibleUsers;
 		this.jobProperties = jobProperties;
@@ -52,7 +55,7 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		Command command = Command.parse(args.getSourceArgs());
+		Command command = this.command;
 		try {
 			switch (command.name()) {
 				case "run" -> {

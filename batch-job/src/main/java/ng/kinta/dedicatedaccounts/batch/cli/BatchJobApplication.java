@@ -40,7 +40,11 @@ public class BatchJobApplication {
 		}
 		ConfigurableApplicationContext context;
 		try {
-			context = SpringApplication.run(BatchJobApplication.class, args);
+			SpringApplication application = new SpringApplication(BatchJobApplication.class);
+			// the command is parsed once, here; BatchCommandLine receives it as a bean
+			application
+				.addInitializers((initializing) -> initializing.getBeanFactory().registerSingleton("command", command));
+			context = application.run(args);
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot has already logged the failure analysis (which setting is
