@@ -16,9 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -51,7 +49,7 @@ public class DedicatedAccountsBatchConfiguration {
 	/**
 	 * Creates the Batch tables in the job repository's database unless they exist: Spring
 	 * Batch's scripts have no {@code IF NOT EXISTS}, and a file database keeps its tables
-	 * between starts. Also creates the run lock table.
+	 * between starts (H2 file or PostgreSQL).
 	 */
 	@Bean
 	BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
@@ -67,7 +65,6 @@ public class DedicatedAccountsBatchConfiguration {
 				if (tables == null || tables == 0) {
 					super.runScripts(scripts);
 				}
-				new ResourceDatabasePopulator(new ClassPathResource("db/run-lock-schema.sql")).execute(dataSource);
 			}
 
 		};

@@ -2,7 +2,12 @@ package ng.kinta.dedicatedaccounts.batch.cli;
 
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
 
+import ng.kinta.dedicatedaccounts.batch.job.GracefulStop;
+import ng.kinta.dedicatedaccounts.batch.run.RunProperties;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -16,7 +21,9 @@ import org.springframework.context.annotation.Import;
 public class BatchJobApplication {
 
 	public static void main(String[] args) {
-		System.exit(run(args));
+		GracefulShutdown shutdown = new GracefulShutdown();
+		shutdown.install();
+		shutdown.exit(run(args, shutdown));
 	}
 
 	/**
@@ -25,6 +32,10 @@ public class BatchJobApplication {
 	 * @return the process exit code
 	 */
 	static int run(String[] args) {
+		return run(args, null);
+	}
+
+	private static int run(String[] args, GracefulShutdown shutdown) {
 		Command command;
 		try {
 			command = Command.parse(args);
@@ -44,6 +55,13 @@ public class BatchJobApplication {
 			// the command is parsed once, here; BatchCommandLine receives it as a bean
 			application
 				.addInitializers((initializing) -> initializing.getBeanFactory().registerSingleton("command", command));
+			if (shutdown != null) {
+				// SIGTERM stops the run cleanly; the context closes after the summary
+				application.setRegisterShutdownHook(false);
+				application.addListeners((ApplicationListener<ApplicationStartedEvent>) (started) -> shutdown.onReady(
+						started.getApplicationContext().getBean(GracefulStop.class)::request,
+						started.getApplicationContext().getBean(RunProperties.class).stopGracePeriod()));
+			}
 			context = application.run(args);
 		}
 		catch (RuntimeException ex) {

@@ -77,13 +77,14 @@ class CreateDedicatedAccountsJobConfiguration {
 	Step provisionAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TimeBudgetItemReader<Document> claimedUsersReader, VirtualAccountCreator accountCreator,
 			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts,
-			AccountNotifier notifier, JobProperties properties, Clock clock,
+			AccountNotifier notifier, JobProperties properties, Clock clock, GracefulStop gracefulStop,
 			ThreadPoolTaskExecutor billstackTaskExecutor) {
 		return new StepBuilder("provisionAccountsStep", jobRepository)
 			.<Document, ProvisionedAccount>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(claimedUsersReader)
-			.processor(new ProvisioningItemProcessor(accountCreator, provisioningState, properties, clock))
+			.processor(
+					new ProvisioningItemProcessor(accountCreator, provisioningState, properties, clock, gracefulStop))
 			.writer(new ProvisioningItemWriter(accounts, provisioningState, notifier))
 			.listener(claimedUsersReader)
 			.taskExecutor(billstackTaskExecutor)
@@ -100,12 +101,13 @@ class CreateDedicatedAccountsJobConfiguration {
 	@Bean
 	@StepScope
 	TimeBudgetItemReader<Document> claimedUsersReader(MongoTemplate mongoTemplate, JobProperties properties,
-			Clock clock, @Value("#{jobParameters['run.id']}") Long runId) {
+			Clock clock, GracefulStop gracefulStop,
+			@Value("#{jobParameters['" + RunContextKeys.CLAIM_TOKEN + "']}") String claimToken) {
 		// only the claim mark filters: the writer never changes it, so paging skips no
 		// one
 		Query query = Query
-			.query(Criteria.where(UserFields.CLAIMED_BY_RUN)
-				.is(runId)
+			.query(Criteria.where(UserFields.CLAIM_TOKEN)
+				.is(claimToken)
 				.and(UserFields.STATUS)
 				.is(UserFields.ACTIVE)
 				.and(UserFields.EMAIL_VERIFIED)
@@ -123,7 +125,7 @@ class CreateDedicatedAccountsJobConfiguration {
 			.pageSize(properties.maxUsersPerRun())
 			.maxItemCount(properties.maxUsersPerRun())
 			.build();
-		return new TimeBudgetItemReader<>(reader, properties, clock);
+		return new TimeBudgetItemReader<>(reader, properties, clock, gracefulStop);
 	}
 
 	@Bean

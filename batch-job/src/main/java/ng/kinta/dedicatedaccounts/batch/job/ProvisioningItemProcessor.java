@@ -45,14 +45,17 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 
 	private final Clock clock;
 
+	private final GracefulStop gracefulStop;
+
 	private volatile RunDeadline deadline;
 
 	ProvisioningItemProcessor(VirtualAccountCreator accountCreator, ProvisioningStateRepository provisioningState,
-			JobProperties properties, Clock clock) {
+			JobProperties properties, Clock clock, GracefulStop gracefulStop) {
 		this.accountCreator = accountCreator;
 		this.provisioningState = provisioningState;
 		this.properties = properties;
 		this.clock = clock;
+		this.gracefulStop = gracefulStop;
 	}
 
 	@Override
@@ -95,7 +98,8 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 	}
 
 	private boolean timeIsUp() {
-		return this.deadline != null && this.deadline.isPassed();
+		// a stopping run sends no further request: the user is released, nothing recorded
+		return this.gracefulStop.isRequested() || (this.deadline != null && this.deadline.isPassed());
 	}
 
 	private boolean isBackingOff(Document provisioning) {

@@ -29,8 +29,12 @@ public final class RunContextKeys {
 	/** Step context: account emails sent. */
 	public static final String EMAILS_SENT = "summary.emailsSent";
 
-	/** Job parameter: the run's number, also the claim mark on its users. */
-	public static final String RUN_ID = "run.id";
+	/**
+	 * Identifying job parameter: the run's claim token, unique across hosts and job
+	 * repositories (a new {@code ObjectId}), and the mark its users carry in MongoDB. A
+	 * restart keeps the job instance, hence the token and the claimed users.
+	 */
+	public static final String CLAIM_TOKEN = "run.claim-token";
 
 	/** Job parameter: who asked for the run. */
 	public static final String TRIGGER_SOURCE = "trigger.source";

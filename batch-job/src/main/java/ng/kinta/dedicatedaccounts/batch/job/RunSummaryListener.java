@@ -45,10 +45,10 @@ class RunSummaryListener implements JobExecutionListener {
 			jobExecution.getExecutionContext()
 				.putLong(RunContextKeys.REMAINING, this.eligibleUsers.countWithoutAccount());
 			jobExecution.getExecutionContext().putLong(RunContextKeys.EMAILS_PENDING, this.pendingEmails.count());
-			Long runId = jobExecution.getJobParameters().getLong(RunContextKeys.RUN_ID);
-			if (runId != null) {
+			String claimToken = jobExecution.getJobParameters().getString(RunContextKeys.CLAIM_TOKEN);
+			if (claimToken != null) {
 				jobExecution.getExecutionContext()
-					.putLong(RunContextKeys.LEFT_FOR_NEXT_RUN, this.eligibleUsers.countClaimedAndStillDue(runId));
+					.putLong(RunContextKeys.LEFT_FOR_NEXT_RUN, this.eligibleUsers.countClaimedAndStillDue(claimToken));
 			}
 			// the job saves its context before afterJob: store these counts explicitly
 			this.jobRepository.updateExecutionContext(jobExecution);

@@ -43,16 +43,16 @@ class SelectUsersTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution jobExecution = contribution.getStepExecution().getJobExecution();
-		long runId = jobExecution.getJobParameters().getLong(RunContextKeys.RUN_ID);
+		String claimToken = jobExecution.getJobParameters().getString(RunContextKeys.CLAIM_TOKEN);
 		this.indexes.ensureIndexes();
 		EligibleUsers.Selection selection = this.eligibleUsers.select(this.properties.maxUsersPerRun(),
 				this.properties.selectionBatchSize(), true);
 		List<ObjectId> picked = selection.picked();
-		this.provisioningState.claim(picked, runId);
+		this.provisioningState.claim(picked, claimToken);
 		jobExecution.getExecutionContext().putLong(RunContextKeys.TOTAL_WITHOUT_ACCOUNTS, selection.eligibleCount());
 		contribution.incrementWriteCount(picked.size());
-		logger.info("Run {}: {} eligible users without a dedicated account, {} taken by this run", runId,
-				selection.eligibleCount(), picked.size());
+		logger.info("Run {} (claim {}): {} eligible users without a dedicated account, {} taken by this run",
+				jobExecution.getId(), claimToken, selection.eligibleCount(), picked.size());
 		return RepeatStatus.FINISHED;
 	}
 

@@ -12,7 +12,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Ends the input once the run's time budget is spent, so the step completes cleanly and
- * the users not read yet are left for the next run.
+ * the users not read yet are left for the next run; or once a {@link GracefulStop} is
+ * requested, and then the step ends {@code STOPPED} (restartable).
  *
  * @param <T> the item type
  */
@@ -26,18 +27,25 @@ class TimeBudgetItemReader<T> implements ItemStreamReader<T>, StepExecutionListe
 
 	private final Clock clock;
 
+	private final GracefulStop gracefulStop;
+
+	private volatile StepExecution stepExecution;
+
 	private volatile RunDeadline deadline;
 
 	private volatile boolean exhausted;
 
-	TimeBudgetItemReader(ItemStreamReader<T> delegate, JobProperties properties, Clock clock) {
+	TimeBudgetItemReader(ItemStreamReader<T> delegate, JobProperties properties, Clock clock,
+			GracefulStop gracefulStop) {
 		this.delegate = delegate;
 		this.properties = properties;
 		this.clock = clock;
+		this.gracefulStop = gracefulStop;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
 		this.deadline = RunDeadline.of(stepExecution.getJobExecution(), this.properties, this.clock);
 		this.exhausted = false;
 	}
@@ -45,6 +53,13 @@ class TimeBudgetItemReader<T> implements ItemStreamReader<T>, StepExecutionListe
 	@Override
 	public T read() throws Exception {
 		if (this.exhausted) {
+			return null;
+		}
+		if (this.gracefulStop.isRequested()) {
+			this.exhausted = true;
+			// the step then ends STOPPED, not COMPLETED, so the run can be restarted
+			this.stepExecution.setTerminateOnly();
+			logger.warn("Stop requested: no new users taken; the users not read yet stay claimed for a restart");
 			return null;
 		}
 		if (this.deadline != null && this.deadline.isPassed()) {

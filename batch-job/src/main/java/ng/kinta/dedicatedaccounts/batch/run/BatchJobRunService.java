@@ -1,246 +1,190 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
-import java.lang.management.ManagementFactory;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import ng.kinta.dedicatedaccounts.batch.job.GracefulStop;
 import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
 /**
- * {@link JobRunService} on Spring Batch's {@link JobOperator} and the JDBC job
- * repository, with {@link RunLock} keeping runs one at a time across processes.
+ * {@link JobRunService} on Spring Batch's {@link JobOperator}: every launch, restart and
+ * recovery happens while holding the {@link RunLease} in MongoDB, so runs are one at a
+ * time across every host sharing that MongoDB, whatever job repository each one uses.
  */
 @Service
 class BatchJobRunService implements JobRunService {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchJobRunService.class);
 
-	/** How often the process holding the run lock shows it is alive. */
-	private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
-
-	/** A run lock without heartbeat for this long was left behind by a dead process. */
-	static final Duration LOCK_STALE_AFTER = Duration.ofSeconds(90);
-
-	/**
-	 * Job instances searched for a message's run: QStash retries within hours, not weeks.
-	 */
-	private static final int MESSAGE_LOOKUP_LIMIT = 100;
-
-	private static final int HISTORY_SCAN_LIMIT = 500;
-
 	private final JobOperator jobOperator;
-
-	private final JobRepository jobRepository;
 
 	private final Job job;
 
-	private final RunLock runLock;
+	private final RunLease lease;
 
-	private final Clock clock;
+	private final RunHistory history;
 
-	BatchJobRunService(JobOperator jobOperator, JobRepository jobRepository, Job createDedicatedAccountsJob,
-			RunLock runLock, Clock clock) {
+	private final ExecutionRecovery recovery;
+
+	private final GracefulStop gracefulStop;
+
+	private final RunProperties properties;
+
+	BatchJobRunService(JobOperator jobOperator, Job createDedicatedAccountsJob, RunLease lease, RunHistory history,
+			ExecutionRecovery recovery, GracefulStop gracefulStop, RunProperties properties) {
 		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
 		this.job = createDedicatedAccountsJob;
-		this.runLock = runLock;
-		this.clock = clock;
+		this.lease = lease;
+		this.history = history;
+		this.recovery = recovery;
+		this.gracefulStop = gracefulStop;
+		this.properties = properties;
 	}
 
 	@Override
 	public RunSummary startNewRun(RunTrigger trigger) {
-		return exclusively("new run", () -> {
-			JobParametersBuilder parameters = new JobParametersBuilder().addLong(RunContextKeys.RUN_ID, nextRunId())
+		return whileHoldingLease("new run", () -> {
+			// unique across hosts and job repositories: a local counter is not
+			JobParametersBuilder parameters = new JobParametersBuilder()
+				.addString(RunContextKeys.CLAIM_TOKEN, new ObjectId().toHexString())
 				.addString(RunContextKeys.TRIGGER_SOURCE, trigger.source(), false);
 			if (trigger.messageId() != null) {
 				parameters.addString(RunContextKeys.TRIGGER_MESSAGE_ID, trigger.messageId(), false);
 			}
-			JobExecution execution = launch(() -> this.jobOperator.start(this.job, parameters.toJobParameters()));
-			return summarize(execution);
+			return this.history.summarize(launch(() -> this.jobOperator.start(this.job, parameters.toJobParameters())));
 		});
 	}
 
 	@Override
 	public RunSummary restart(long jobExecutionId) {
-		return exclusively("restart of " + jobExecutionId, () -> {
-			JobExecution failed = findExecution(jobExecutionId);
-			if (failed.getStatus() == BatchStatus.COMPLETED || failed.getStatus() == BatchStatus.ABANDONED) {
-				throw new IllegalStateException(
-						"Job execution " + jobExecutionId + " is " + failed.getStatus() + " and cannot be restarted");
+		return whileHoldingLease("restart of " + jobExecutionId, () -> {
+			JobExecution execution = this.history.find(jobExecutionId);
+			if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
+				throw new IllegalStateException("Job execution " + jobExecutionId + " is " + execution.getStatus()
+						+ " and cannot be restarted");
 			}
-			JobExecution execution = launch(() -> this.jobOperator.restart(failed));
-			return summarize(execution);
+			// whatever its exit code: a step left running would make Spring Batch refuse
+			JobExecution restartable = this.recovery.markFailed(execution, "restarted");
+			return this.history.summarize(launch(() -> this.jobOperator.restart(restartable)));
 		});
 	}
 
 	@Override
 	public RunSummary restartLatestFailed() {
-		JobExecution latestFailed = allExecutions().stream()
-			.filter((execution) -> execution.getStatus() == BatchStatus.FAILED
-					|| execution.getStatus() == BatchStatus.STOPPED)
-			.findFirst()
-			.orElseThrow(() -> new JobExecutionNotFoundException("There is no failed job execution to restart"));
-		return restart(latestFailed.getId());
+		JobExecution latest = this.history.latestRestartable()
+			.orElseThrow(
+					() -> new JobExecutionNotFoundException("There is no failed or stopped job execution to restart"));
+		return restart(latest.getId());
 	}
 
 	@Override
 	public RunSummary recover(long jobExecutionId) {
-		JobExecution execution = findExecution(jobExecutionId);
-		if (!execution.getStatus().isRunning()) {
+		JobExecution execution = this.history.find(jobExecutionId);
+		if (!ExecutionRecovery.looksRunning(execution)) {
 			throw new IllegalStateException("Job execution " + jobExecutionId + " is " + execution.getStatus()
 					+ ", not running: nothing to recover");
 		}
-		Optional<Instant> heartbeat = this.runLock.lastHeartbeat();
-		if (heartbeat.isPresent() && heartbeat.get().isAfter(this.clock.instant().minus(LOCK_STALE_AFTER))) {
-			throw new IllegalStateException("Job execution " + jobExecutionId
-					+ " may still be running: the process holding the run lock reported at " + heartbeat.get()
-					+ ". Recover only an execution whose process has stopped (its lock goes stale "
-					+ LOCK_STALE_AFTER.toSeconds() + " s after it stops).");
+		try {
+			return whileHoldingLease("recover of " + jobExecutionId, () -> {
+				// taking the lease recovered every orphan, this one included
+				JobExecution recovered = this.recovery.markFailed(this.history.find(jobExecutionId),
+						"recovered after the process running it stopped");
+				logger.warn("Job execution {} marked FAILED by recover; restart it with `restart {}`", jobExecutionId,
+						jobExecutionId);
+				return RunSummaries.of(recovered);
+			});
 		}
-		JobExecution recovered = this.jobOperator.recover(execution);
-		// the operator leaves the exit status of a crashed run UNKNOWN, which reads as
-		// "running"
-		recovered.setExitStatus(ExitStatus.FAILED.addExitDescription("recovered after the process running it stopped"));
-		this.jobRepository.update(recovered);
-		this.runLock.releaseIfStale(LOCK_STALE_AFTER);
-		logger.warn("Job execution {} marked FAILED by recover; restart it with `restart {}`", jobExecutionId,
-				jobExecutionId);
-		return RunSummaries.of(recovered);
+		catch (RunInProgressException ex) {
+			throw new IllegalStateException("Job execution " + jobExecutionId + " may still be running: "
+					+ ex.getMessage() + " Recover only an execution whose process has stopped.", ex);
+		}
 	}
 
 	@Override
 	public Optional<RunSummary> summaryOf(long jobExecutionId) {
-		return Optional.ofNullable(this.jobRepository.getJobExecution(jobExecutionId)).map(RunSummaries::of);
+		return this.history.summaryOf(jobExecutionId);
 	}
 
 	@Override
 	public Optional<Long> findLatestExecutionForMessage(String messageId) {
-		return executions(MESSAGE_LOOKUP_LIMIT).stream()
-			.filter((execution) -> messageId
-				.equals(execution.getJobParameters().getString(RunContextKeys.TRIGGER_MESSAGE_ID)))
-			.map(JobExecution::getId)
-			.findFirst();
+		return this.history.findLatestExecutionForMessage(messageId);
 	}
 
 	@Override
 	public List<JobExecutionView> recentExecutions(int count) {
-		return allExecutions().stream().limit(count).map(BatchJobRunService::view).toList();
+		return this.history.recent(count);
 	}
 
-	private static JobExecutionView view(JobExecution execution) {
-		long read = 0;
-		long written = 0;
-		long skipped = 0;
-		for (StepExecution step : execution.getStepExecutions()) {
-			if (RunSummaries.PROVISION_STEP.equals(step.getStepName())) {
-				read = step.getReadCount();
-				written = step.getWriteCount();
-				skipped = step.getSkipCount();
-			}
+	private <T> T whileHoldingLease(String purpose, Supplier<T> action) {
+		LeaseHolder holder = LeaseHolder.thisProcess(purpose);
+		if (!this.lease.tryAcquire(holder)) {
+			throw inProgress();
 		}
-		return new JobExecutionView(execution.getId(), execution.getJobInstance().getInstanceId(),
-				execution.getStatus().name(), execution.getExitStatus().getExitCode(), execution.getStartTime(),
-				execution.getEndTime(), read, written, skipped,
-				execution.getJobParameters().getString(RunContextKeys.TRIGGER_SOURCE, ""));
-	}
-
-	/** Executions of the job, newest first (restarts included). */
-	private List<JobExecution> allExecutions() {
-		return executions(HISTORY_SCAN_LIMIT);
-	}
-
-	private List<JobExecution> executions(int instances) {
-		List<JobExecution> executions = new ArrayList<>();
-		for (JobInstance instance : this.jobRepository.getJobInstances(this.job.getName(), 0, instances)) {
-			executions.addAll(this.jobRepository.getJobExecutions(instance));
-		}
-		executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
-		return executions;
-	}
-
-	private long nextRunId() {
-		JobInstance last = this.jobRepository.getLastJobInstance(this.job.getName());
-		if (last == null) {
-			return 1;
-		}
-		long highest = 0;
-		for (JobExecution execution : this.jobRepository.getJobExecutions(last)) {
-			Long runId = execution.getJobParameters().getLong(RunContextKeys.RUN_ID);
-			highest = Math.max(highest, (runId != null) ? runId : 0);
-		}
-		return Math.max(highest, last.getInstanceId()) + 1;
-	}
-
-	private JobExecution findExecution(long jobExecutionId) {
-		JobExecution execution = this.jobRepository.getJobExecution(jobExecutionId);
-		if (execution == null || !this.job.getName().equals(execution.getJobInstance().getJobName())) {
-			throw new JobExecutionNotFoundException("There is no job execution " + jobExecutionId);
-		}
-		return execution;
-	}
-
-	private RunSummary summarize(JobExecution execution) {
-		// the operator's copy lacks what listeners stored after the last update: re-read
-		// it
-		JobExecution stored = this.jobRepository.getJobExecution(execution.getId());
-		return RunSummaries.of((stored != null) ? stored : execution);
-	}
-
-	private <T> T exclusively(String purpose, Supplier<T> action) {
-		String holder = purpose + " by process " + ManagementFactory.getRuntimeMXBean().getName() + " ("
-				+ UUID.randomUUID() + ")";
-		if (!this.runLock.tryAcquire(holder)) {
-			Set<JobExecution> running = this.jobRepository.findRunningJobExecutions(this.job.getName());
-			if (!running.isEmpty() || !this.runLock.tryTakeOver(holder, LOCK_STALE_AFTER)) {
-				throw inProgress(running);
-			}
-			logger.warn("Took over a run lock left behind by a stopped process");
-		}
-		ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "run-lock-heartbeat");
+		ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "run-lease-renewal");
 			thread.setDaemon(true);
 			return thread;
 		});
 		try {
-			heartbeat.scheduleAtFixedRate(() -> beat(holder), HEARTBEAT_INTERVAL.toMillis(),
-					HEARTBEAT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-			Set<JobExecution> running = this.jobRepository.findRunningJobExecutions(this.job.getName());
-			if (!running.isEmpty()) {
-				throw inProgress(running);
-			}
+			long period = Math.max(this.properties.leaseDuration().toMillis() / 3, 1);
+			// soon after the start, to record the job execution id on the lease
+			renewal.scheduleAtFixedRate(() -> renew(holder), Math.min(1000, period), period, TimeUnit.MILLISECONDS);
+			this.recovery.recoverOrphans(this.history);
 			return action.get();
 		}
 		finally {
-			// let a beat in progress finish its update rather than interrupt JDBC
-			heartbeat.shutdown();
-			awaitQuietly(heartbeat);
-			this.runLock.release(holder);
+			// let a renewal in progress finish rather than interrupt the driver
+			renewal.shutdown();
+			awaitQuietly(renewal);
+			this.lease.release(holder);
 		}
+	}
+
+	private void renew(LeaseHolder holder) {
+		try {
+			Long running = this.history.running().stream().findFirst().map(JobExecution::getId).orElse(null);
+			if (!this.lease.renew(holder, running)) {
+				// another process took the lapsed lease and may be running: stop taking
+				// users
+				logger.error("Lost the run lease ({}); stopping this run so that two runs never overlap",
+						holder.describe());
+				this.gracefulStop.request();
+			}
+		}
+		catch (RuntimeException ex) {
+			// a missed renewal matters only once the lease lapses; the next one may
+			// succeed
+			logger.warn("Could not renew the run lease: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	private RunInProgressException inProgress() {
+		Optional<RunLease.State> state = this.lease.current();
+		if (state.isEmpty()) {
+			return new RunInProgressException(null, "Another run is starting; try again in a moment.");
+		}
+		RunLease.State current = state.get();
+		// the lease names its job execution from its first renewal on; until then, a
+		// running execution in a shared job repository is the holder's
+		Long jobExecutionId = (current.jobExecutionId() != null) ? current.jobExecutionId()
+				: this.history.running().stream().findFirst().map(JobExecution::getId).orElse(null);
+		String execution = (jobExecutionId != null) ? ", job execution " + jobExecutionId : "";
+		return new RunInProgressException(jobExecutionId, "Another run is in progress: " + current.holder().describe()
+				+ execution + "; its lease lapses at " + current.expiresAt() + " unless renewed.");
 	}
 
 	private static void awaitQuietly(ScheduledExecutorService executor) {
@@ -252,31 +196,8 @@ class BatchJobRunService implements JobRunService {
 		}
 	}
 
-	private void beat(String holder) {
-		try {
-			if (!this.runLock.heartbeat(holder)) {
-				logger.warn("This process no longer holds the run lock; another process may start a run");
-			}
-		}
-		catch (RuntimeException ex) {
-			// a missed beat only matters after LOCK_STALE_AFTER; the next one may succeed
-			logger.warn("Could not refresh the run lock's heartbeat: {}", ex.getClass().getSimpleName());
-		}
-	}
-
-	private RunInProgressException inProgress(Set<JobExecution> running) {
-		Optional<JobExecution> execution = running.stream().max(Comparator.comparingLong(JobExecution::getId));
-		if (execution.isEmpty()) {
-			return new RunInProgressException(null,
-					"Another run is starting (" + this.runLock.holder().orElse("unknown holder") + ")");
-		}
-		long id = execution.get().getId();
-		return new RunInProgressException(id,
-				"Another run is in progress: job execution " + id + " started at " + execution.get().getStartTime()
-						+ ". If no process is running it any more, mark it failed with `recover " + id + "`.");
-	}
-
-	private static JobExecution launch(CheckedLaunch launch) {
+	private JobExecution launch(CheckedLaunch launch) {
+		this.gracefulStop.runStarting();
 		try {
 			return launch.run();
 		}
@@ -285,6 +206,9 @@ class BatchJobRunService implements JobRunService {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not launch the job: " + ex.getMessage(), ex);
+		}
+		finally {
+			this.gracefulStop.runEnded();
 		}
 	}
 

@@ -59,6 +59,11 @@ final class RunSummaries {
 		if (status.isRunning()) {
 			return "Run " + jobExecution.getId() + " is " + status + ".";
 		}
+		if (status == BatchStatus.STOPPED) {
+			return "Run " + jobExecution.getId() + " was stopped (shutdown or signal) after processing "
+					+ counts.processedInThisRun() + " users; the rest stay eligible. Restart it with `restart "
+					+ jobExecution.getId() + "`, or let the next run take them.";
+		}
 		return "Run " + jobExecution.getId() + " ended " + status + " after processing " + counts.processedInThisRun()
 				+ " users; restart it with `restart " + jobExecution.getId() + "`.";
 	}

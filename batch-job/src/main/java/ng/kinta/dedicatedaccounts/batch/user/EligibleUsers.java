@@ -119,14 +119,14 @@ public class EligibleUsers {
 	/**
 	 * Counts users a run claimed that still wait for an account and are not backing off:
 	 * the users it left for the next run when its time budget ran out.
-	 * @param runId the run's {@code run.id}
+	 * @param claimToken the run's claim token
 	 * @return the count
 	 */
-	public long countClaimedAndStillDue(long runId) {
+	public long countClaimedAndStillDue(String claimToken) {
 		Date now = Date.from(this.clock.instant());
 		Criteria due = new Criteria().orOperator(Criteria.where(UserFields.NEXT_ATTEMPT_AT).exists(false),
 				Criteria.where(UserFields.NEXT_ATTEMPT_AT).lte(now));
-		Query query = Query.query(withoutKnownAccount().and(UserFields.CLAIMED_BY_RUN).is(runId)).addCriteria(due);
+		Query query = Query.query(withoutKnownAccount().and(UserFields.CLAIM_TOKEN).is(claimToken)).addCriteria(due);
 		return this.mongoTemplate.count(query, UserFields.USERS);
 	}
 

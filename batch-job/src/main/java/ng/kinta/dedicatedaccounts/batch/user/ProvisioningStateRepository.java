@@ -121,16 +121,18 @@ public class ProvisioningStateRepository {
 
 	/**
 	 * Claims users for one run: the provisioning step reads exactly the users claimed by
-	 * its run, a query that its own writes do not change, so paging never skips a user.
+	 * its run, a query that its own writes do not change, so paging never skips a user. A
+	 * later run re-claims a user that an earlier one left unprocessed.
 	 * @param userIds the users
-	 * @param runId the run's {@code run.id}
+	 * @param claimToken the run's claim token, unique across hosts and job repositories
 	 */
-	public void claim(Collection<ObjectId> userIds, long runId) {
+	public void claim(Collection<ObjectId> userIds, String claimToken) {
 		if (userIds.isEmpty()) {
 			return;
 		}
 		this.mongoTemplate.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)),
-				new Update().set(UserFields.CLAIMED_BY_RUN, runId), UserFields.USERS);
+				new Update().set(UserFields.CLAIM_TOKEN, claimToken).set(UserFields.CLAIMED_AT, now()),
+				UserFields.USERS);
 	}
 
 	/**

@@ -35,8 +35,14 @@ public final class UserFields {
 	/** {@link ProvisioningState} of the user. */
 	public static final String STATE = PROVISIONING + ".state";
 
-	/** {@code run.id} of the run that claimed the user. */
-	public static final String CLAIMED_BY_RUN = PROVISIONING + ".claimedByRun";
+	/**
+	 * Claim token of the run that claimed the user (job parameter
+	 * {@code run.claim-token}).
+	 */
+	public static final String CLAIM_TOKEN = PROVISIONING + ".claimToken";
+
+	/** When the user was last claimed. */
+	public static final String CLAIMED_AT = PROVISIONING + ".claimedAt";
 
 	/** Failed attempts so far (every bank failed, or unusable record). */
 	public static final String ATTEMPTS = PROVISIONING + ".attempts";

@@ -33,7 +33,7 @@ public class UserIndexes {
 					.on(UserFields.ID, Sort.Direction.ASC)
 					.named("dedicatedAccounts_eligibility"));
 		ensure(UserFields.USERS,
-				new Index().on(UserFields.CLAIMED_BY_RUN, Sort.Direction.ASC)
+				new Index().on(UserFields.CLAIM_TOKEN, Sort.Direction.ASC)
 					.on(UserFields.ID, Sort.Direction.ASC)
 					.named("dedicatedAccounts_claim"));
 		ensure(UserFields.USERS,

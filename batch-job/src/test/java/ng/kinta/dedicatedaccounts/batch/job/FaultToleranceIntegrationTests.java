@@ -166,25 +166,28 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 	}
 
 	@Test
-	void anExecutionLeftStartedByACrashBlocksRunsUntilRecovered() {
-		// given: a job execution whose process died
-		JobParameters parameters = new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters();
+	void anExecutionLeftStartedByACrashIsRecoveredByTheNextRun() {
+		// given: a job execution whose process died (nobody holds the run lease)
+		JobParameters parameters = new JobParametersBuilder().addString("run.claim-token", "crashed-run")
+			.toJobParameters();
 		JobInstance instance = this.jobRepository.createJobInstance("createDedicatedAccountsJob", parameters);
 		JobExecution crashed = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
 		crashed.setStatus(BatchStatus.STARTED);
 		crashed.setStartTime(LocalDateTime.now());
 		this.jobRepository.update(crashed);
+		TestUsers.insertUsers(2);
 
-		// when / then
-		assertThatExceptionOfType(RunInProgressException.class)
-			.isThrownBy(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE))
-			.withMessageContaining("recover " + crashed.getId());
-		RunSummary recovered = this.runs.recover(crashed.getId());
-		assertThat(recovered.status()).isEqualTo("error");
-		assertThat(recovered.exitStatus()).isEqualTo("FAILED");
-		assertThat(this.jobRepository.getJobExecution(crashed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(this.runs.startNewRun(RunTrigger.COMMAND_LINE).status()).isEqualTo("ok");
-		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.runs.recover(crashed.getId()));
+		// when
+		RunSummary next = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+
+		// then
+		assertThat(next.status()).isEqualTo("ok");
+		assertThat(next.data().successCount()).isEqualTo(2);
+		JobExecution recovered = this.jobRepository.getJobExecution(crashed.getId());
+		assertThat(recovered.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(recovered.getExitStatus().getExitCode()).isEqualTo("FAILED");
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.runs.recover(crashed.getId()))
+			.withMessageContaining("nothing to recover");
 	}
 
 	private static Set<String> recipients() throws MessagingException {

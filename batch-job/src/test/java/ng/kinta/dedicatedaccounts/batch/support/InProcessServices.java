@@ -68,6 +68,7 @@ public final class InProcessServices {
 	public static void reset() {
 		database().getCollection("users").drop();
 		database().getCollection("accounts").drop();
+		database().getCollection("batchRunLeases").drop();
 		BILLSTACK.resetAll();
 		try {
 			SMTP.purgeEmailFromAllMailboxes();

@@ -1,7 +1,6 @@
 package ng.kinta.dedicatedaccounts.trigger.function;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +17,10 @@ import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
  * <ul>
  * <li>a new message id starts a new run;</li>
  * <li>a message whose run completed gets that run's summary again (no new run);</li>
- * <li>a message whose run failed or stopped restarts that execution;</li>
- * <li>a message whose run is still running, or any launch while another run is in
- * progress, is refused with 409.</li>
+ * <li>a message whose run failed or stopped restarts that execution, whatever its exit
+ * code;</li>
+ * <li>any launch or restart while a run holds the run lease (on any host) is refused with
+ * 409.</li>
  * </ul>
  */
 class MessageRunLauncher {
@@ -28,9 +28,6 @@ class MessageRunLauncher {
 	static final String SOURCE = "qstash";
 
 	private static final Logger logger = LoggerFactory.getLogger(MessageRunLauncher.class);
-
-	// exit codes of an execution that has not ended (Spring Batch ExitStatus)
-	private static final Set<String> RUNNING_EXIT_CODES = Set.of("UNKNOWN", "EXECUTING");
 
 	private final JobRunService jobRunService;
 
@@ -68,9 +65,7 @@ class MessageRunLauncher {
 					jobExecutionId);
 			return summary;
 		}
-		if (summary.exitStatus() == null || RUNNING_EXIT_CODES.contains(summary.exitStatus())) {
-			throw TriggerException.stillRunning(jobExecutionId);
-		}
+		// whatever its exit code: the run lease tells whether it is still running
 		logger.info("Message {} was retried after job execution {} ended {}; restarting it", messageId, jobExecutionId,
 				summary.exitStatus());
 		try {
@@ -80,11 +75,10 @@ class MessageRunLauncher {
 			return this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId));
 		}
 		catch (IllegalStateException ex) {
-			// completed meanwhile, or left STARTED by a crash (needs "recover"):
-			// answer with the outcome if there is one, else let QStash retry later
-			return this.jobRunService.summaryOf(jobExecutionId)
-				.filter(RunSummary::completed)
-				.orElseThrow(() -> TriggerException.stillRunning(jobExecutionId));
+			// completed meanwhile, or abandoned by an operator: answer with the outcome
+			// if there is one, else run anew for this message
+			Optional<RunSummary> now = this.jobRunService.summaryOf(jobExecutionId).filter(RunSummary::completed);
+			return now.orElseGet(() -> this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId)));
 		}
 	}
 

@@ -42,14 +42,6 @@ class TriggerException extends RuntimeException {
 		return new TriggerException(HttpStatus.CONFLICT, ex.getMessage(), body);
 	}
 
-	static TriggerException stillRunning(long jobExecutionId) {
-		String message = "the run started for this message is still marked as running";
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", "Conflict: " + message);
-		body.put("runningExecutionId", jobExecutionId);
-		return new TriggerException(HttpStatus.CONFLICT, message, body);
-	}
-
 	static TriggerException runFailed(RunSummary summary) {
 		return new TriggerException(HttpStatus.INTERNAL_SERVER_ERROR, "The run failed", summary);
 	}

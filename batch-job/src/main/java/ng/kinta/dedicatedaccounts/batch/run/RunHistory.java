@@ -1,0 +1,142 @@
+package ng.kinta.dedicatedaccounts.batch.run;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the job's history from the job repository: executions, their summaries, the
+ * execution of a message, the latest one to restart. Only history: which users are done
+ * is known from MongoDB, never from here.
+ */
+@Component
+class RunHistory {
+
+	/**
+	 * Job instances searched for a message's run: QStash retries within hours, not weeks.
+	 */
+	private static final int MESSAGE_LOOKUP_LIMIT = 100;
+
+	private static final int HISTORY_SCAN_LIMIT = 500;
+
+	private final JobRepository jobRepository;
+
+	private final Job job;
+
+	RunHistory(JobRepository jobRepository, Job createDedicatedAccountsJob) {
+		this.jobRepository = jobRepository;
+		this.job = createDedicatedAccountsJob;
+	}
+
+	/**
+	 * A job execution of this job.
+	 * @param jobExecutionId its id
+	 * @return the job execution, with its step executions
+	 * @throws JobExecutionNotFoundException when this job has no such execution
+	 */
+	JobExecution find(long jobExecutionId) {
+		JobExecution execution = this.jobRepository.getJobExecution(jobExecutionId);
+		if (execution == null || !this.job.getName().equals(execution.getJobInstance().getJobName())) {
+			throw new JobExecutionNotFoundException("There is no job execution " + jobExecutionId);
+		}
+		return execution;
+	}
+
+	Optional<RunSummary> summaryOf(long jobExecutionId) {
+		return Optional.ofNullable(this.jobRepository.getJobExecution(jobExecutionId)).map(RunSummaries::of);
+	}
+
+	/**
+	 * The summary of a job execution as stored (the operator's copy of a finished
+	 * execution lacks what listeners stored after its last update).
+	 * @param execution the job execution
+	 * @return its summary
+	 */
+	RunSummary summarize(JobExecution execution) {
+		JobExecution stored = this.jobRepository.getJobExecution(execution.getId());
+		return RunSummaries.of((stored != null) ? stored : execution);
+	}
+
+	Optional<Long> findLatestExecutionForMessage(String messageId) {
+		return executions(MESSAGE_LOOKUP_LIMIT).stream()
+			.filter((execution) -> messageId
+				.equals(execution.getJobParameters().getString(RunContextKeys.TRIGGER_MESSAGE_ID)))
+			.map(JobExecution::getId)
+			.findFirst();
+	}
+
+	List<JobExecutionView> recent(int count) {
+		return executions(HISTORY_SCAN_LIMIT).stream().limit(count).map(RunHistory::view).toList();
+	}
+
+	/**
+	 * The newest execution that can be restarted: the last execution of its job instance,
+	 * neither running, completed nor abandoned, whatever its exit code.
+	 * @return the job execution, or empty when there is none
+	 */
+	Optional<JobExecution> latestRestartable() {
+		List<JobExecution> executions = executions(HISTORY_SCAN_LIMIT);
+		Set<Long> seenInstances = new java.util.HashSet<>();
+		for (JobExecution execution : executions) {
+			if (!seenInstances.add(execution.getJobInstance().getInstanceId())) {
+				continue;
+			}
+			BatchStatus status = execution.getStatus();
+			if (!status.isRunning() && status != BatchStatus.COMPLETED && status != BatchStatus.ABANDONED) {
+				return Optional.of(execution);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Executions of this job that the job repository marks as running.
+	 * @return them, newest first
+	 */
+	List<JobExecution> running() {
+		return this.jobRepository.findRunningJobExecutions(this.job.getName())
+			.stream()
+			.sorted(Comparator.comparingLong(JobExecution::getId).reversed())
+			.toList();
+	}
+
+	/** Executions of the job, newest first (restarts included). */
+	private List<JobExecution> executions(int instances) {
+		List<JobExecution> executions = new ArrayList<>();
+		for (JobInstance instance : this.jobRepository.getJobInstances(this.job.getName(), 0, instances)) {
+			executions.addAll(this.jobRepository.getJobExecutions(instance));
+		}
+		executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
+		return executions;
+	}
+
+	private static JobExecutionView view(JobExecution execution) {
+		long read = 0;
+		long written = 0;
+		long skipped = 0;
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (RunSummaries.PROVISION_STEP.equals(step.getStepName())) {
+				read = step.getReadCount();
+				written = step.getWriteCount();
+				skipped = step.getSkipCount();
+			}
+		}
+		return new JobExecutionView(execution.getId(), execution.getJobInstance().getInstanceId(),
+				execution.getStatus().name(), execution.getExitStatus().getExitCode(), execution.getStartTime(),
+				execution.getEndTime(), read, written, skipped,
+				execution.getJobParameters().getString(RunContextKeys.TRIGGER_SOURCE, ""));
+	}
+
+}
