@@ -3,7 +3,9 @@ package ng.kinta.dedicatedaccounts.batch.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -48,14 +50,24 @@ public final class InProcessServices {
 	 * @param registry the test's dynamic properties
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
-		registry.add("MONGO_DB_URI", () -> MONGO_URI);
-		registry.add("BILLSTACK_BASE_URL", BILLSTACK::baseUrl);
-		registry.add("BILL_STACK_SECRET_KEY", () -> BillstackStubs.SECRET_KEY);
-		registry.add("SMTP_HOST", () -> "127.0.0.1");
-		registry.add("SMTP_PORT", () -> SMTP.getSmtp().getPort());
-		registry.add("SMTP_AUTH", () -> "false");
-		registry.add("SMTP_STARTTLS", () -> "false");
-		registry.add("MAIL_FROM", () -> "Kinta <accounts@kinta.example>");
+		properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/**
+	 * The settings that point an application, or a process, at the in-process services.
+	 * @return environment names and values
+	 */
+	public static Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("MONGO_DB_URI", MONGO_URI);
+		properties.put("BILLSTACK_BASE_URL", BILLSTACK.baseUrl());
+		properties.put("BILL_STACK_SECRET_KEY", BillstackStubs.SECRET_KEY);
+		properties.put("SMTP_HOST", "127.0.0.1");
+		properties.put("SMTP_PORT", String.valueOf(SMTP.getSmtp().getPort()));
+		properties.put("SMTP_AUTH", "false");
+		properties.put("SMTP_STARTTLS", "false");
+		properties.put("MAIL_FROM", "Kinta <accounts@kinta.example>");
+		return properties;
 	}
 
 	public static MongoDatabase database() {
