@@ -116,7 +116,12 @@ class CreateDedicatedAccountsJobConfiguration {
 		query.fields()
 			.include(UserFields.ID, UserFields.FULL_NAME, UserFields.EMAIL, UserFields.PHONE_NUMBER,
 					UserFields.PROVISIONING);
+		// no saved position: a restart reads its claimed users afresh (one page), and the
+		// processor passes over those an earlier attempt finished. Jumping back to a
+		// saved
+		// position would hand out users from a page read before they were provisioned.
 		MongoPagingItemReader<Document> reader = new MongoPagingItemReaderBuilder<Document>().name("claimedUsersReader")
+			.saveState(false)
 			.template(mongoTemplate)
 			.collection(UserFields.USERS)
 			.targetType(Document.class)

@@ -23,19 +23,23 @@ import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
 import ng.kinta.dedicatedaccounts.batch.support.JobIntegrationTest;
+import ng.kinta.dedicatedaccounts.batch.support.RequestsAndMail;
 import ng.kinta.dedicatedaccounts.batch.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -69,6 +73,9 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 
 	@MockitoSpyBean
 	private VirtualAccountCreator accountCreator;
+
+	@Autowired
+	private SmartLifecycle runStopper;
 
 	@BeforeEach
 	void billstackWorksAtTheFirstBank() {
@@ -188,6 +195,74 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		assertThat(recovered.getExitStatus().getExitCode()).isEqualTo("FAILED");
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.runs.recover(crashed.getId()))
 			.withMessageContaining("nothing to recover");
+	}
+
+	@Test
+	void aShutdownDuringARunStopsItCleanlyAndARestartFinishesItWithoutDuplicates() throws Exception {
+		// given: a run whose Billstack calls wait until released
+		TestUsers.insertUsers(20);
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		doAnswer((invocation) -> {
+			inside.countDown();
+			release.await(30, TimeUnit.SECONDS);
+			return invocation.callRealMethod();
+		}).when(this.accountCreator).create(any(), any());
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		RunSummary stopped;
+		try {
+			Future<RunSummary> run = executor.submit(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE));
+			assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+
+			// when: the application shuts down (its lifecycle stops)
+			this.runStopper.stop();
+			release.countDown();
+			stopped = run.get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+		}
+		Mockito.reset(this.accountCreator);
+
+		// then: STOPPED, with fewer than all users done, then a restart finishes them
+		assertThat(stopped.exitStatus()).isEqualTo("STOPPED");
+		assertThat(stopped.message()).contains("was stopped");
+		assertThat(stopped.data().successCount()).isLessThan(20);
+		RunSummary restarted = this.runs.restart(stopped.jobExecutionId());
+		assertThat(restarted.status()).isEqualTo("ok");
+		assertThat(restarted.data().remainingUsers()).isZero();
+		assertThat(RequestsAndMail.billstackRequestsPerUser()).hasSize(20)
+			.allSatisfy((user, count) -> assertThat(count).isOne());
+		assertThat(RequestsAndMail.emailsPerRecipient()).hasSize(20)
+			.allSatisfy((recipient, count) -> assertThat(count).isOne());
+	}
+
+	@Test
+	void aFailedExecutionWithAnUnknownExitCodeAndAStepLeftRunningCanBeRestarted() {
+		// given: what a manual fix in SQL leaves: job FAILED, exit code UNKNOWN, a step
+		// still STARTED
+		TestUsers.insertUsers(2);
+		JobParameters parameters = new JobParametersBuilder().addString("run.claim-token", "fixed-by-hand")
+			.toJobParameters();
+		JobInstance instance = this.jobRepository.createJobInstance("createDedicatedAccountsJob", parameters);
+		JobExecution fixed = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		fixed.setStartTime(LocalDateTime.now());
+		StepExecution step = this.jobRepository.createStepExecution("selectUsersStep", fixed);
+		step.setStatus(BatchStatus.STARTED);
+		this.jobRepository.update(step);
+		fixed.setStatus(BatchStatus.FAILED);
+		fixed.setExitStatus(ExitStatus.UNKNOWN);
+		this.jobRepository.update(fixed);
+
+		// when
+		RunSummary restarted = this.runs.restartLatestFailed();
+
+		// then
+		assertThat(restarted.status()).isEqualTo("ok");
+		assertThat(restarted.data().successCount()).isEqualTo(2);
+		assertThat(this.jobRepository.getJobExecution(restarted.jobExecutionId()).getJobInstance().getInstanceId())
+			.isEqualTo(instance.getInstanceId());
 	}
 
 	private static Set<String> recipients() throws MessagingException {
