@@ -138,9 +138,10 @@ class CreateDedicatedAccountsFunctionTests {
 	}
 
 	@Test
-	void deliveryOfAMessageWhoseRunIsStillRunningIsRefusedWith409() {
+	void deliveryOfAMessageWhoseRunStillHoldsTheRunLeaseIsRefusedWith409() {
 		this.jobRunService.executions.put(7L, FakeJobRunService.summary(7L, "UNKNOWN"));
 		this.jobRunService.latestByMessage.put("msg_running", 7L);
+		this.jobRunService.leaseHeldElsewhere = true;
 
 		TriggerException ex = catchThrowableOfType(TriggerException.class,
 				() -> this.function.apply(delivery("msg_running")));
@@ -148,6 +149,19 @@ class CreateDedicatedAccountsFunctionTests {
 		assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(this.jobRunService.starts).isEmpty();
 		assertThat(this.jobRunService.restarts).isEmpty();
+	}
+
+	@Test
+	void retryOfAMessageWhoseRunEndedWithAnUnknownExitCodeRestartsIt() {
+		// what a killed trigger leaves after recover, or a manual fix in SQL
+		this.jobRunService.executions.put(7L, FakeJobRunService.summary(7L, "UNKNOWN"));
+		this.jobRunService.latestByMessage.put("msg_unknown", 7L);
+
+		RunSummary retried = this.function.apply(delivery("msg_unknown")).getPayload();
+
+		assertThat(retried.completed()).isTrue();
+		assertThat(this.jobRunService.restarts).containsExactly(7L);
+		assertThat(this.jobRunService.starts).isEmpty();
 	}
 
 	@Test

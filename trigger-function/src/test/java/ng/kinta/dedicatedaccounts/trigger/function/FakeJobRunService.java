@@ -39,6 +39,9 @@ class FakeJobRunService implements JobRunService {
 
 	volatile boolean nextRunFails;
 
+	/** Another process holds the run lease: every launch and restart is refused. */
+	volatile boolean leaseHeldElsewhere;
+
 	/** Counted down when a run has started (holds the lock). */
 	volatile CountDownLatch started;
 
@@ -80,7 +83,7 @@ class FakeJobRunService implements JobRunService {
 	}
 
 	private void lock() {
-		if (!this.running.compareAndSet(false, true)) {
+		if (this.leaseHeldElsewhere || !this.running.compareAndSet(false, true)) {
 			throw new RunInProgressException(null, "another run of the job is in progress");
 		}
 	}
