@@ -2,8 +2,8 @@ package ng.kinta.dedicatedaccounts.batch.run;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
@@ -22,6 +22,8 @@ import org.bson.types.ObjectId;
 record LeaseHolder(String host, long pid, Instant processStartedAt, String token, String purpose) {
 
 	private static final String HOST = hostName();
+
+	private static final Duration START_TIME_TOLERANCE = Duration.ofSeconds(1);
 
 	/**
 	 * This process, about to take the lease.
@@ -49,8 +51,10 @@ record LeaseHolder(String host, long pid, Instant processStartedAt, String token
 			return true;
 		}
 		Instant started = process.get().info().startInstant().orElse(null);
-		// the same id with another start time is a new process that reused the id
-		return this.processStartedAt != null && started != null && !Objects.equals(started, this.processStartedAt);
+		// the same id with another start time is a new process that reused the id (a
+		// restarted container's PID 1, say); the stored time is rounded to milliseconds
+		return this.processStartedAt != null && started != null
+				&& Duration.between(started, this.processStartedAt).abs().compareTo(START_TIME_TOLERANCE) > 0;
 	}
 
 	/**

@@ -119,6 +119,19 @@ class RunLeaseTests {
 		assertThat(this.lease.tryAcquire(LeaseHolder.thisProcess("new run"))).isFalse();
 	}
 
+	@Test
+	void aProcessThatReusedTheHoldersIdIsNotTakenForTheHolder() {
+		// a restarted container's PID 1 has the id of the dead holder, not its start time
+		LeaseHolder self = LeaseHolder.thisProcess("probe");
+		LeaseHolder earlierProcessWithThisId = new LeaseHolder(self.host(), self.pid(),
+				Instant.parse("2020-01-01T00:00:00Z"), "dead-holder", "new run");
+		LeaseHolder thisVeryProcess = new LeaseHolder(self.host(), self.pid(), self.processStartedAt(), "live-holder",
+				"new run");
+
+		assertThat(earlierProcessWithThisId.isGoneFromThisHost()).isTrue();
+		assertThat(thisVeryProcess.isGoneFromThisHost()).isFalse();
+	}
+
 	private void expire() {
 		this.mongoTemplate.getCollection(RunLease.COLLECTION)
 			.updateOne(new Document("_id", RunLease.LEASE_ID),
