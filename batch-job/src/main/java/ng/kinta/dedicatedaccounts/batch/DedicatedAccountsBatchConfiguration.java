@@ -80,7 +80,7 @@ public class DedicatedAccountsBatchConfiguration {
 	 */
 	@Validated
 	@ConfigurationProperties("app.mongodb")
-	public record MongoProperties(@NotBlank String uri) {
+	public record MongoProperties(@NotBlank(message = "MONGO_DB_URI is not set") @MongoConnectionString String uri) {
 
 		@Override
 		public String toString() {

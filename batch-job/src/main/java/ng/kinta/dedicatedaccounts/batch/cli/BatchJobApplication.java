@@ -49,8 +49,7 @@ public class BatchJobApplication {
 		catch (RuntimeException ex) {
 			// Spring Boot has already logged the failure analysis (which setting is
 			// missing)
-			System.err.println("Could not start: the configuration is incomplete or invalid (see the report above)."
-					+ " Set MONGO_DB_URI, BILL_STACK_SECRET_KEY and MAIL_FROM, or try --spring.profiles.active=demo.");
+			System.err.println(ConfigurationErrors.lastLine(ex));
 			return ExitCodes.USAGE_OR_CONFIGURATION;
 		}
 		return SpringApplication.exit(context);
