@@ -3,6 +3,8 @@ package ng.kinta.dedicatedaccounts.batch.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import ng.kinta.dedicatedaccounts.batch.InvalidConfigurationException;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.validation.FieldError;
@@ -30,7 +32,10 @@ final class ConfigurationErrors {
 	static String lastLine(Throwable failure) {
 		List<String> problems = new ArrayList<>();
 		for (Throwable cause = failure; cause != null && problems.isEmpty(); cause = cause.getCause()) {
-			if (cause instanceof BindValidationException validation) {
+			if (cause instanceof InvalidConfigurationException invalid) {
+				problems.add(invalid.getMessage());
+			}
+			else if (cause instanceof BindValidationException validation) {
 				for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
 					problems.add(describe(validation.getValidationErrors().getName().toString(), error));
 				}
