@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.cli;
 
+import ng.kinta.dedicatedaccounts.batch.ConfigurationErrors;
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
 
 import org.springframework.boot.SpringApplication;

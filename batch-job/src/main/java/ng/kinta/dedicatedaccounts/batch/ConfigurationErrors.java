@@ -1,9 +1,7 @@
-package ng.kinta.dedicatedaccounts.batch.cli;
+package ng.kinta.dedicatedaccounts.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import ng.kinta.dedicatedaccounts.batch.InvalidConfigurationException;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -13,11 +11,12 @@ import org.springframework.validation.ObjectError;
 /**
  * Turns a failed start into the one line an operator reads last: which setting is wrong
  * and how. Spring Boot's report above it has the details; a stack trace may be further
- * up.
+ * up. Used by every application that runs the job.
  */
-final class ConfigurationErrors {
+public final class ConfigurationErrors {
 
-	static final String FALLBACK = "Could not start: the configuration is incomplete or invalid (see the report above)."
+	/** The line when the failure names no setting. */
+	public static final String FALLBACK = "Could not start: the configuration is incomplete or invalid (see the report above)."
 			+ " Set MONGO_DB_URI, BILL_STACK_SECRET_KEY and MAIL_FROM, or try --spring.profiles.active=demo.";
 
 	private ConfigurationErrors() {
@@ -29,7 +28,7 @@ final class ConfigurationErrors {
 	 * @return {@code Invalid configuration: <property>: <problem>; …} naming every
 	 * invalid setting found, or a general hint when the failure names no setting
 	 */
-	static String lastLine(Throwable failure) {
+	public static String lastLine(Throwable failure) {
 		List<String> problems = new ArrayList<>();
 		for (Throwable cause = failure; cause != null && problems.isEmpty(); cause = cause.getCause()) {
 			if (cause instanceof InvalidConfigurationException invalid) {
