@@ -11,6 +11,7 @@ import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.messaging.Message;
 
 /**
@@ -44,6 +45,8 @@ class TriggerFunctionConfiguration {
 		FilterRegistrationBean<RawRequestBodyFilter> registration = new FilterRegistrationBean<>(
 				new RawRequestBodyFilter(Math.toIntExact(properties.signing().maxBodySize().toBytes())));
 		registration.addUrlPatterns(TriggerProperties.PATH);
+		// before any filter that might read form parameters, which would consume the body
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
