@@ -26,6 +26,9 @@ class SelectUsersTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(SelectUsersTasklet.class);
 
+	/** Ids of ignored users named in the log line (the count is always complete). */
+	private static final int IGNORED_IDS_LOGGED = 100;
+
 	private final EligibleUsers eligibleUsers;
 
 	private final ProvisioningStateRepository provisioningState;
@@ -33,9 +36,6 @@ class SelectUsersTasklet implements Tasklet {
 	private final UserIndexes indexes;
 
 	private final UsersCollection usersCollection;
-
-	/** Ids of ignored users named in the log line (the count is always complete). */
-	private static final int IGNORED_IDS_LOGGED = 100;
 
 	private final JobProperties properties;
 
