@@ -37,11 +37,14 @@ public class DedicatedAccountsBatchConfiguration {
 	}
 
 	/**
-	 * Makes a missing {@code MONGO_DB_URI} fail the start with a clear validation
-	 * message, before the driver tries to parse an empty connection string.
+	 * Makes a missing, malformed or database-less {@code MONGO_DB_URI} fail the start
+	 * with a clear message, before the driver parses the connection string. Checked here
+	 * rather than by bean validation, whose report would print the value (and its
+	 * password).
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer requireMongoUri(MongoProperties properties) {
+		MongoUri.requireDatabase(properties.uri());
 		return (settings) -> {
 		};
 	}
@@ -77,7 +80,7 @@ public class DedicatedAccountsBatchConfiguration {
 	 */
 	@Validated
 	@ConfigurationProperties("app.mongodb")
-	public record MongoProperties(@NotBlank String uri) {
+	public record MongoProperties(@NotBlank(message = "MONGO_DB_URI is not set") String uri) {
 
 		@Override
 		public String toString() {

@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.trigger;
 
+import ng.kinta.dedicatedaccounts.batch.ConfigurationErrors;
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
 import ng.kinta.dedicatedaccounts.trigger.command.TestCronCommand;
 
@@ -22,7 +23,14 @@ public class TriggerFunctionApplication {
 		if (TestCronCommand.isRequested(args)) {
 			System.exit(TestCronCommand.run(args));
 		}
-		SpringApplication.run(TriggerFunctionApplication.class, args);
+		try {
+			SpringApplication.run(TriggerFunctionApplication.class, args);
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has logged the failure; end with the setting that caused it
+			System.err.println(ConfigurationErrors.lastLine(ex));
+			System.exit(1);
+		}
 	}
 
 }

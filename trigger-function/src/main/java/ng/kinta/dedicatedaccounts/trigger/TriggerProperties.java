@@ -44,10 +44,12 @@ public record TriggerProperties(@NotBlank String publicApiUrl, @Valid @NotNull S
 	 * @param clockTolerance allowed clock difference for {@code exp}/{@code nbf}, whole
 	 * seconds
 	 * @param maxHeaderSize largest accepted {@code Upstash-Signature} header
+	 * @param maxBodySize largest request body read to check its hash (a larger one is
+	 * refused with 413 before anything else)
 	 */
 	public record Signing(@NotBlank String currentKey, @NotBlank String nextKey,
-			@DefaultValue("5s") @NotNull Duration clockTolerance,
-			@DefaultValue("8KB") @NotNull DataSize maxHeaderSize) {
+			@DefaultValue("5s") @NotNull Duration clockTolerance, @DefaultValue("8KB") @NotNull DataSize maxHeaderSize,
+			@DefaultValue("64KB") @NotNull DataSize maxBodySize) {
 
 		/**
 		 * The keys as the verifier takes them.
@@ -60,7 +62,7 @@ public record TriggerProperties(@NotBlank String publicApiUrl, @Valid @NotNull S
 		@Override
 		public String toString() {
 			return "Signing[currentKey=***, nextKey=***, clockTolerance=" + this.clockTolerance + ", maxHeaderSize="
-					+ this.maxHeaderSize + "]";
+					+ this.maxHeaderSize + ", maxBodySize=" + this.maxBodySize + "]";
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import com.mongodb.MongoNamespace;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,7 @@ import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -37,6 +39,9 @@ class TriggerWithJobIntegrationTests {
 
 	@Autowired
 	private TriggerProperties properties;
+
+	@Autowired
+	private MongoTemplate mongoTemplate;
 
 	@DynamicPropertySource
 	static void freshDemoData(DynamicPropertyRegistry registry) throws IOException {
@@ -66,9 +71,35 @@ class TriggerWithJobIntegrationTests {
 		assertThat(second.path("data").path("remainingUsers").asLong()).isEqualTo(53);
 	}
 
+	@Test
+	void aDatabaseWithoutUsersAnswers500AndGetsNothingCreated() {
+		// given: the users collection is out of the way, as in a mistyped database
+		QstashTokenSigner signer = new QstashTokenSigner(this.properties.signing().currentKey(), Clock.systemUTC());
+		String database = this.mongoTemplate.getDb().getName();
+		this.mongoTemplate.getCollection("users").renameCollection(new MongoNamespace(database, "users_aside"));
+		try {
+			// when
+			ResponseEntity<String> response = post(signer, "msg_no_users");
+
+			// then
+			assertThat(response.getStatusCode().value()).isEqualTo(500);
+			assertThat(this.json.readTree(response.getBody()).path("status").asString()).isEqualTo("error");
+			assertThat(this.mongoTemplate.collectionExists("users")).isFalse();
+		}
+		finally {
+			this.mongoTemplate.getCollection("users_aside").renameCollection(new MongoNamespace(database, "users"));
+		}
+	}
+
 	private JsonNode deliver(QstashTokenSigner signer, String messageId) {
+		ResponseEntity<String> response = post(signer, messageId);
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		return this.json.readTree(response.getBody());
+	}
+
+	private ResponseEntity<String> post(QstashTokenSigner signer, String messageId) {
 		byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-		ResponseEntity<String> response = RestClient.create("http://localhost:" + this.port)
+		return RestClient.create("http://localhost:" + this.port)
 			.post()
 			.uri(TriggerProperties.PATH)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -76,9 +107,9 @@ class TriggerWithJobIntegrationTests {
 			.header("Upstash-Message-Id", messageId)
 			.body(body)
 			.retrieve()
+			.onStatus((status) -> true, (request, answer) -> {
+			})
 			.toEntity(String.class);
-		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		return this.json.readTree(response.getBody());
 	}
 
 }

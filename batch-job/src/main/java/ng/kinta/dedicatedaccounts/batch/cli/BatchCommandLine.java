@@ -12,6 +12,8 @@ import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
+import ng.kinta.dedicatedaccounts.batch.user.MissingUsersCollectionException;
+import ng.kinta.dedicatedaccounts.batch.user.UsersCollection;
 import org.bson.types.ObjectId;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +37,8 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private final EligibleUsers eligibleUsers;
 
+	private final UsersCollection usersCollection;
+
 	private final JobProperties jobProperties;
 
 	private final JsonMapper jsonMapper;
@@ -43,11 +47,12 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode = ExitCodes.COMPLETED;
 
-	BatchCommandLine(Command command, JobRunService runs, EligibleUsers eligibleUsers, JobProperties jobProperties,
-			JsonMapper jsonMapper) {
+	BatchCommandLine(Command command, JobRunService runs, EligibleUsers eligibleUsers, UsersCollection usersCollection,
+			JobProperties jobProperties, JsonMapper jsonMapper) {
 		this.command = command;
 		this.runs = runs;
 		this.eligibleUsers = eligibleUsers;
+		this.usersCollection = usersCollection;
 		this.jobProperties = jobProperties;
 		this.jsonMapper = jsonMapper;
 		this.out = System.out;
@@ -57,6 +62,10 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 	public void run(ApplicationArguments args) {
 		Command command = this.command;
 		try {
+			if (command.name().equals("run") || command.name().equals("restart")) {
+				// a wrong database is a configuration error, found before a run starts
+				this.usersCollection.requireExists();
+			}
 			switch (command.name()) {
 				case "run" -> {
 					if (command.dryRun()) {
@@ -75,6 +84,10 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 				case "executions" -> executions();
 				default -> throw new IllegalArgumentException("Unknown command: " + command.name());
 			}
+		}
+		catch (MissingUsersCollectionException ex) {
+			printError(ex.getMessage(), null);
+			this.exitCode = ExitCodes.USAGE_OR_CONFIGURATION;
 		}
 		catch (RunInProgressException ex) {
 			printError(ex.getMessage(), ex.getRunningExecutionId());
@@ -97,9 +110,13 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		for (ObjectId id : selection.picked()) {
 			this.out.println("would process user " + id.toHexString());
 		}
+		EligibleUsers.IgnoredRecords ignored = this.eligibleUsers.ignoredRecords(Integer.MAX_VALUE);
+		for (String id : ignored.firstIds()) {
+			this.out.println("would ignore user " + id + ": _id is not an ObjectId");
+		}
 		long picked = selection.picked().size();
 		RunSummary.Counts counts = new RunSummary.Counts(selection.eligibleCount(), picked, selection.eligibleCount(),
-				0, 0, 0, 0, 0);
+				0, 0, 0, 0, 0, ignored.count());
 		this.out.println(
 				this.jsonMapper.writeValueAsString(new RunSummary(RunSummary.OK,
 						"Dry run: " + picked + " of " + selection.eligibleCount()

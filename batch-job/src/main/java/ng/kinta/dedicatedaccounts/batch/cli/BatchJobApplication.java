@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.cli;
 
+import ng.kinta.dedicatedaccounts.batch.ConfigurationErrors;
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
 
 import ng.kinta.dedicatedaccounts.batch.job.GracefulStop;
@@ -67,8 +68,7 @@ public class BatchJobApplication {
 		catch (RuntimeException ex) {
 			// Spring Boot has already logged the failure analysis (which setting is
 			// missing)
-			System.err.println("Could not start: the configuration is incomplete or invalid (see the report above)."
-					+ " Set MONGO_DB_URI, BILL_STACK_SECRET_KEY and MAIL_FROM, or try --spring.profiles.active=demo.");
+			System.err.println(ConfigurationErrors.lastLine(ex));
 			return ExitCodes.USAGE_OR_CONFIGURATION;
 		}
 		return SpringApplication.exit(context);

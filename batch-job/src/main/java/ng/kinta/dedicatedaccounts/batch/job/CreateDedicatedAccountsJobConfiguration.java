@@ -14,6 +14,7 @@ import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException;
 import ng.kinta.dedicatedaccounts.batch.user.UserFields;
 import ng.kinta.dedicatedaccounts.batch.user.UserIndexes;
+import ng.kinta.dedicatedaccounts.batch.user.UsersCollection;
 import org.bson.Document;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -59,9 +60,10 @@ class CreateDedicatedAccountsJobConfiguration {
 	@Bean
 	Step selectUsersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			EligibleUsers eligibleUsers, ProvisioningStateRepository provisioningState, UserIndexes indexes,
-			JobProperties properties) {
+			UsersCollection usersCollection, JobProperties properties) {
 		return new StepBuilder("selectUsersStep", jobRepository)
-			.tasklet(new SelectUsersTasklet(eligibleUsers, provisioningState, indexes, properties), transactionManager)
+			.tasklet(new SelectUsersTasklet(eligibleUsers, provisioningState, indexes, usersCollection, properties),
+					transactionManager)
 			.build();
 	}
 

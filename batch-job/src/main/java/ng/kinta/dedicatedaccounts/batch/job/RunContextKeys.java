@@ -12,6 +12,12 @@ public final class RunContextKeys {
 	/** Job context: eligible users when the run ended. */
 	public static final String REMAINING = "summary.remainingUsers";
 
+	/**
+	 * Job context: active, email-verified users ignored because their {@code _id} is not
+	 * an ObjectId.
+	 */
+	public static final String IGNORED_RECORDS = "summary.ignoredRecords";
+
 	/** Job context: account emails pending when the run ended. */
 	public static final String EMAILS_PENDING = "summary.emailsPending";
 

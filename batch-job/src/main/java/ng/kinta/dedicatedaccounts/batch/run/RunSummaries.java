@@ -36,8 +36,9 @@ final class RunSummaries {
 		long total = jobContext.getLong(RunContextKeys.TOTAL_WITHOUT_ACCOUNTS, 0);
 		long remaining = jobContext.getLong(RunContextKeys.REMAINING, Math.max(total - succeeded, 0));
 		long emailsPending = jobContext.getLong(RunContextKeys.EMAILS_PENDING, 0);
+		long ignored = jobContext.getLong(RunContextKeys.IGNORED_RECORDS, 0);
 		RunSummary.Counts counts = new RunSummary.Counts(total, processed, remaining, succeeded, failed, unusable,
-				emailsSent, emailsPending);
+				emailsSent, emailsPending, ignored);
 		boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
 		return new RunSummary(completed ? RunSummary.OK : RunSummary.ERROR, message(jobExecution, counts, deferred),
 				jobExecution.getId(), jobExecution.getExitStatus().getExitCode(), counts);

@@ -30,12 +30,32 @@ public record RunSummary(String status, String message, Long jobExecutionId, Str
 	 * name or phone)
 	 * @param emailsSent account emails sent by this run, including earlier pending ones
 	 * @param emailsPending account emails still waiting to be sent when the run ended
+	 * @param ignoredRecords active, email-verified users the job cannot use because their
+	 * {@code _id} is not an ObjectId (never counted among the users above)
 	 */
 	public record Counts(long totalUsersWithoutAccounts, long processedInThisRun, long remainingUsers,
-			long successCount, long failedCount, long skippedCount, long emailsSent, long emailsPending) {
+			long successCount, long failedCount, long skippedCount, long emailsSent, long emailsPending,
+			long ignoredRecords) {
 
 		/** Counts of a run that did nothing. */
-		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
+		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+		/**
+		 * Counts without ignored records.
+		 * @param totalUsersWithoutAccounts see above
+		 * @param processedInThisRun see above
+		 * @param remainingUsers see above
+		 * @param successCount see above
+		 * @param failedCount see above
+		 * @param skippedCount see above
+		 * @param emailsSent see above
+		 * @param emailsPending see above
+		 */
+		public Counts(long totalUsersWithoutAccounts, long processedInThisRun, long remainingUsers, long successCount,
+				long failedCount, long skippedCount, long emailsSent, long emailsPending) {
+			this(totalUsersWithoutAccounts, processedInThisRun, remainingUsers, successCount, failedCount, skippedCount,
+					emailsSent, emailsPending, 0);
+		}
 
 	}
 

@@ -1,7 +1,5 @@
 package ng.kinta.dedicatedaccounts.batch.user;
 
-import java.util.Locale;
-
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -30,18 +28,14 @@ public record Customer(ObjectId id, String email, PersonName name, String phone)
 		if (email == null || email.isBlank()) {
 			throw new UnusableUserRecordException("missing auth.email");
 		}
-		email = email.strip().toLowerCase(Locale.ROOT);
-		if (email.indexOf('@') < 1 || email.indexOf('@') == email.length() - 1 || email.contains(" ")) {
-			throw new UnusableUserRecordException("auth.email is not an email address");
-		}
+		email = MailAddress.normalize(email);
 		PersonName name = PersonName.parse(stringAt(user, UserFields.FULL_NAME))
 			.orElseThrow(() -> new UnusableUserRecordException("missing fullName"));
 		String rawPhone = stringAt(user, UserFields.PHONE_NUMBER);
 		if (rawPhone == null || rawPhone.isBlank()) {
 			throw new UnusableUserRecordException("missing phoneNumber");
 		}
-		String phone = NigerianPhoneNumber.normalize(rawPhone)
-			.orElseThrow(() -> new UnusableUserRecordException("phoneNumber is not a Nigerian mobile number"));
+		String phone = NigerianPhoneNumber.normalize(rawPhone);
 		return new Customer(id, email, name, phone);
 	}
 

@@ -109,6 +109,37 @@ public class EligibleUsers {
 	}
 
 	/**
+	 * Users the job cannot use because their {@code _id} is not an ObjectId (the app's
+	 * ids always are; such documents were written by hand or by another tool), among the
+	 * active and email-verified ones. They never take a place among a run's users.
+	 * @param listLimit most ids to return
+	 * @return their count and the first ids, in {@code _id} order
+	 */
+	public IgnoredRecords ignoredRecords(int listLimit) {
+		Query query = Query.query(notAnObjectId());
+		long count = this.mongoTemplate.count(query, UserFields.USERS);
+		if (count == 0) {
+			return new IgnoredRecords(0, List.of());
+		}
+		query.with(Sort.by(UserFields.ID)).limit(listLimit).fields().include(UserFields.ID);
+		List<String> ids = this.mongoTemplate.find(query, Document.class, UserFields.USERS)
+			.stream()
+			.map((user) -> String.valueOf(user.get(UserFields.ID)))
+			.toList();
+		return new IgnoredRecords(count, ids);
+	}
+
+	private static Criteria notAnObjectId() {
+		return Criteria.where(UserFields.ID)
+			.not()
+			.type(JsonSchemaObject.Type.OBJECT_ID)
+			.and(UserFields.STATUS)
+			.is(UserFields.ACTIVE)
+			.and(UserFields.EMAIL_VERIFIED)
+			.is(true);
+	}
+
+	/**
 	 * Counts the eligible users, assuming those with an account are already marked.
 	 * @return users without a known account
 	 */
@@ -145,6 +176,15 @@ public class EligibleUsers {
 	 * @param picked the first eligible users whose back-off is over, in {@code _id} order
 	 */
 	public record Selection(long eligibleCount, List<ObjectId> picked) {
+	}
+
+	/**
+	 * Result of {@link #ignoredRecords}.
+	 *
+	 * @param count active, email-verified users whose {@code _id} is not an ObjectId
+	 * @param firstIds the first of their ids as text, in {@code _id} order
+	 */
+	public record IgnoredRecords(long count, List<String> firstIds) {
 	}
 
 }

@@ -75,12 +75,14 @@ public final class InProcessServices {
 	}
 
 	/**
-	 * Empties MongoDB, forgets Billstack's stubs and requests, and empties the mailbox.
+	 * Empties MongoDB (leaving an empty {@code users} collection, as the app's database
+	 * always has one), forgets Billstack's stubs and requests, and empties the mailbox.
 	 */
 	public static void reset() {
 		database().getCollection("users").drop();
 		database().getCollection("accounts").drop();
 		database().getCollection("batchRunLeases").drop();
+		database().createCollection("users");
 		BILLSTACK.resetAll();
 		try {
 			SMTP.purgeEmailFromAllMailboxes();

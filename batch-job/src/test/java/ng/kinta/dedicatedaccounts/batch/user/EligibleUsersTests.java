@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 
 import ng.kinta.dedicatedaccounts.batch.account.ExistingAccountFinder;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
@@ -12,6 +13,8 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -113,6 +116,60 @@ class EligibleUsersTests {
 
 		assertThat(selection.eligibleCount()).isEqualTo(1);
 		assertThat(selection.picked()).containsExactly(eligible);
+	}
+
+	static Stream<Object> idsThatAreNotObjectIds() {
+		return Stream.of("legacy-user", "60773b5beeb21019cb6384e6", "", 42, 42L, 4.2, new Date(0),
+				new Document("tenant", 1).append("n", 2), true);
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@MethodSource("idsThatAreNotObjectIds")
+	void documentsWhoseIdIsNotAnObjectIdAreCountedAndTakeNoPlace(Object id) {
+		// given: the odd document sorts before every ObjectId; the run takes one user
+		this.mongoTemplate.getCollection("users")
+			.insertOne(new Document("_id", id).append("fullName", "Ada Obi")
+				.append("auth", new Document("email", "ada@example.test"))
+				.append("phoneNumber", "08031234567")
+				.append("status", "active")
+				.append("isEmailVerified", true));
+		ObjectId eligible = user("ok@example.test", "active", true);
+
+		// when
+		EligibleUsers.Selection selection = this.eligibleUsers.select(1, 1, true);
+		EligibleUsers.IgnoredRecords ignored = this.eligibleUsers.ignoredRecords(10);
+
+		// then
+		assertThat(selection.eligibleCount()).isEqualTo(1);
+		assertThat(selection.picked()).containsExactly(eligible);
+		assertThat(ignored.count()).isEqualTo(1);
+		assertThat(ignored.firstIds()).containsExactly(String.valueOf(id));
+	}
+
+	@Test
+	void ignoredRecordsCountOnlyActiveVerifiedUsersAndListTheFirstOnes() {
+		for (int i = 0; i < 5; i++) {
+			this.mongoTemplate.getCollection("users")
+				.insertOne(
+						new Document("_id", "legacy-" + i).append("status", "active").append("isEmailVerified", true));
+		}
+		this.mongoTemplate.getCollection("users")
+			.insertOne(new Document("_id", "inactive").append("status", "inactive").append("isEmailVerified", true));
+		this.mongoTemplate.getCollection("users")
+			.insertOne(new Document("_id", "unverified").append("status", "active").append("isEmailVerified", false));
+		user("ok@example.test", "active", true);
+
+		EligibleUsers.IgnoredRecords ignored = this.eligibleUsers.ignoredRecords(2);
+
+		assertThat(ignored.count()).isEqualTo(5);
+		assertThat(ignored.firstIds()).containsExactly("legacy-0", "legacy-1");
+	}
+
+	@Test
+	void noIgnoredRecordsInAnOrdinaryDatabase() {
+		user("ok@example.test", "active", true);
+
+		assertThat(this.eligibleUsers.ignoredRecords(10)).isEqualTo(new EligibleUsers.IgnoredRecords(0, List.of()));
 	}
 
 	@Test

@@ -17,10 +17,11 @@ import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * The trigger: takes the raw request (body bytes and HTTP headers as message headers),
- * verifies its {@code Upstash-Signature}, runs the job for its {@code Upstash-Message-Id}
- * and returns the run's summary (answered with 200). Every other outcome is thrown as a
- * {@link TriggerException}: 401 for a missing or invalid signature, 409 while a run is in
- * progress, 500 with the summary when the run failed.
+ * verifies its {@code Upstash-Signature} over the body's exact bytes (over HTTP, the
+ * bytes {@link RawRequestBodyFilter} kept, whatever the Content-Type), runs the job for
+ * its {@code Upstash-Message-Id} and returns the run's summary (answered with 200). Every
+ * other outcome is thrown as a {@link TriggerException}: 401 for a missing or invalid
+ * signature, 409 while a run is in progress, 500 with the summary when the run failed.
  */
 class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Message<RunSummary>> {
 
@@ -43,7 +44,7 @@ class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Messa
 
 	@Override
 	public Message<RunSummary> apply(Message<byte[]> request) {
-		byte[] body = (request.getPayload() != null) ? request.getPayload() : NO_BODY;
+		byte[] body = RawRequestBody.ofCurrentRequest().orElseGet(() -> payloadOf(request));
 		try {
 			this.verifier.verify(header(request.getHeaders(), SIGNATURE_HEADER), body);
 		}
@@ -59,6 +60,11 @@ class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Messa
 		return MessageBuilder.withPayload(summary)
 			.setHeader(MessageHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
 			.build();
+	}
+
+	// called without the HTTP adapter (tests, other bindings): the payload is the body
+	private static byte[] payloadOf(Message<byte[]> request) {
+		return (request.getPayload() != null) ? request.getPayload() : NO_BODY;
 	}
 
 	// HTTP header names are case-insensitive; message headers are not

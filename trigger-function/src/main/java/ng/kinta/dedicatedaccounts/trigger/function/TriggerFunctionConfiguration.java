@@ -8,8 +8,10 @@ import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.messaging.Message;
 
 /**
@@ -33,6 +35,19 @@ class TriggerFunctionConfiguration {
 	@Bean
 	MessageRunLauncher messageRunLauncher(JobRunService jobRunService) {
 		return new MessageRunLauncher(jobRunService);
+	}
+
+	/**
+	 * Keeps the exact request bytes for the signature check, on the trigger's path only.
+	 */
+	@Bean
+	FilterRegistrationBean<RawRequestBodyFilter> rawRequestBodyFilter(TriggerProperties properties) {
+		FilterRegistrationBean<RawRequestBodyFilter> registration = new FilterRegistrationBean<>(
+				new RawRequestBodyFilter(Math.toIntExact(properties.signing().maxBodySize().toBytes())));
+		registration.addUrlPatterns(TriggerProperties.PATH);
+		// before any filter that might read form parameters, which would consume the body
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
 	}
 
 	@Bean(FUNCTION_NAME)
