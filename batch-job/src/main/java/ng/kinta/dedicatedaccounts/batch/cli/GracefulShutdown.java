@@ -47,14 +47,15 @@ final class GracefulShutdown {
 	 * @param exitCode the code
 	 */
 	void exit(int exitCode) {
-		this.finished.countDown();
 		if (this.signalled) {
 			// the JVM is already shutting down: System.exit would block, and the process
-			// would end with the signal's code
+			// would end with the signal's code once the hook returned. Halt before
+			// releasing the hook, so the hook cannot win that race.
 			System.out.flush();
 			System.err.flush();
 			Runtime.getRuntime().halt(exitCode);
 		}
+		this.finished.countDown();
 		System.exit(exitCode);
 	}
 
