@@ -6,6 +6,7 @@ import java.util.Map;
 import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException;
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackPace;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
 import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
@@ -134,6 +135,15 @@ class CreateDedicatedAccountsJobConfiguration {
 		executor.setMaxPoolSize(properties.concurrency());
 		executor.setQueueCapacity(properties.chunkSize());
 		return executor;
+	}
+
+	/**
+	 * Billstack requests in flight at once: {@code app.job.concurrency}, fewer while
+	 * Billstack throttles us.
+	 */
+	@Bean
+	BillstackPace billstackPace(JobProperties properties) {
+		return new BillstackPace(properties.concurrency());
 	}
 
 	@Bean
