@@ -8,7 +8,8 @@ import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException;
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackPace;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
-import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
+import ng.kinta.dedicatedaccounts.batch.notification.MailOutbox;
+import ng.kinta.dedicatedaccounts.batch.notification.MailRelayCircuit;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
@@ -38,9 +39,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code createDedicatedAccountsJob}: {@code selectUsersStep} (mark users who already own
  * an account, count and claim this run's users) → {@code sendPendingEmailsStep} (emails
- * earlier runs could not send) → {@code provisionAccountsStep} (chunk-oriented: claimed
- * users → Billstack → {@code accounts} + email, items processed concurrently, unusable
- * records and users for whom every bank failed skipped).
+ * earlier runs could not send, within a slice of the time budget) →
+ * {@code provisionAccountsStep} (chunk-oriented: claimed users → Billstack →
+ * {@code accounts}, then the chunk's emails on the mail thread while the next chunk calls
+ * Billstack; items processed concurrently, unusable records and users for whom every bank
+ * failed skipped).
  */
 @Configuration(proxyBeanMethods = false)
 class CreateDedicatedAccountsJobConfiguration {
@@ -49,10 +52,11 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	Job createDedicatedAccountsJob(JobRepository jobRepository, Step selectUsersStep, Step sendPendingEmailsStep,
-			Step provisionAccountsStep, RunSummaryListener runSummaryListener) {
+			Step provisionAccountsStep, RunSummaryListener runSummaryListener, MailOutbox mailOutbox) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(selectUsersStep)
 			.next(sendPendingEmailsStep)
 			.next(provisionAccountsStep)
+			.listener(new MailRunListener(mailOutbox))
 			.listener(runSummaryListener)
 			.build();
 	}
@@ -68,24 +72,25 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	Step sendPendingEmailsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PendingEmails pendingEmails, AccountNotifier notifier, JobProperties properties, Clock clock) {
+			PendingEmails pendingEmails, MailOutbox mailOutbox, MailRelayCircuit mailRelayCircuit,
+			JobProperties properties, Clock clock) {
 		return new StepBuilder("sendPendingEmailsStep", jobRepository)
-			.tasklet(new SendPendingEmailsTasklet(pendingEmails, notifier, properties, clock), transactionManager)
+			.tasklet(new SendPendingEmailsTasklet(pendingEmails, mailOutbox, mailRelayCircuit, properties, clock),
+					transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step provisionAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TimeBudgetItemReader<Document> claimedUsersReader, VirtualAccountCreator accountCreator,
-			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts,
-			AccountNotifier notifier, JobProperties properties, Clock clock,
-			ThreadPoolTaskExecutor billstackTaskExecutor) {
+			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts, MailOutbox mailOutbox,
+			JobProperties properties, Clock clock, ThreadPoolTaskExecutor billstackTaskExecutor) {
 		return new StepBuilder("provisionAccountsStep", jobRepository)
 			.<Document, ProvisionedAccount>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(claimedUsersReader)
 			.processor(new ProvisioningItemProcessor(accountCreator, provisioningState, properties, clock))
-			.writer(new ProvisioningItemWriter(accounts, provisioningState, notifier))
+			.writer(new ProvisioningItemWriter(accounts, provisioningState, mailOutbox, properties, clock))
 			.listener(claimedUsersReader)
 			.taskExecutor(billstackTaskExecutor)
 			.faultTolerant()

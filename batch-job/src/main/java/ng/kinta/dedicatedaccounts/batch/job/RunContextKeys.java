@@ -29,6 +29,11 @@ public final class RunContextKeys {
 	/** Step context: account emails sent. */
 	public static final String EMAILS_SENT = "summary.emailsSent";
 
+	/**
+	 * Step context: account emails failed for good (recipient refused, address unusable).
+	 */
+	public static final String EMAILS_FAILED = "summary.emailsFailed";
+
 	/** Job parameter: the run's number, also the claim mark on its users. */
 	public static final String RUN_ID = "run.id";
 
