@@ -98,6 +98,7 @@ class ProvisioningItemWriter implements ItemWriter<ProvisionedAccount>, StepExec
 		}
 		// added, not set: a listener may be registered (and called) more than once
 		AccountNotifier.Outcome counts = this.outbox.takeCounts();
+		logger.info("Account emails of the step done: {} sent, {} failed for good", counts.sent(), counts.failed());
 		var context = stepExecution.getExecutionContext();
 		context.putLong(RunContextKeys.EMAILS_SENT, context.getLong(RunContextKeys.EMAILS_SENT, 0) + counts.sent());
 		context.putLong(RunContextKeys.EMAILS_FAILED,
