@@ -67,7 +67,7 @@ class SendPendingEmailsTasklet implements Tasklet {
 				break;
 			}
 			List<PendingEmails.Pending> batch = pending.subList(from, Math.min(from + batchSize, pending.size()));
-			contribution.incrementReadCount();
+			batch.forEach((email) -> contribution.incrementReadCount());
 			Future<AccountNotifier.Outcome> outcome = this.outbox.submit(batch,
 					() -> deadline.isPassed() || !this.clock.instant().isBefore(sliceEnd));
 			if (!await(outcome, left)) {

@@ -81,12 +81,19 @@ public class AccountEmailSender {
 			return;
 		}
 		Map<Object, Exception> failed = new LinkedHashMap<>();
-		for (MimeMessage message : messages) {
+		for (int i = 0; i < messages.length; i++) {
 			try {
-				this.mailSender.send(message);
+				this.mailSender.send(messages[i]);
 			}
 			catch (MailSendException ex) {
-				failed.putAll(ex.getFailedMessages().isEmpty() ? Map.of(message, ex) : ex.getFailedMessages());
+				failed.putAll(ex.getFailedMessages().isEmpty() ? Map.of(messages[i], ex) : ex.getFailedMessages());
+			}
+			catch (MailAuthenticationException ex) {
+				// the login is refused from here on; the earlier messages did go out
+				for (int j = i; j < messages.length; j++) {
+					failed.put(messages[j], ex);
+				}
+				break;
 			}
 		}
 		if (!failed.isEmpty()) {
