@@ -12,6 +12,7 @@
 #
 # Usage: scripts/benchmark.sh [billstack latency ms, default 300] [SMTP connection delay ms, default 300]
 #                             [first of two free ports, default 18100]
+# KEEP=1 keeps the runs' logs (the path is printed).
 # Needs: ./mvnw -B -q -pl batch-job -am package -DskipTests (batch-job/target/batch-job.jar), a JDK 17+.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ jar=batch-job/target/batch-job.jar
 work=$(mktemp -d)
 java scripts/SmtpLatencyProxy.java "$proxy_port" "$smtp_port" "$smtp_delay_ms" >"$work/proxy.log" 2>&1 &
 proxy_pid=$!
-trap 'kill "$proxy_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$proxy_pid" 2>/dev/null || true; [ -n "${KEEP:-}" ] && echo "logs in $work" || rm -rf "$work"' EXIT
 for _ in $(seq 1 150); do grep -q listening "$work/proxy.log" && break; sleep 0.2; done
 
 millis() { date -d "$1" +%s%3N; }
