@@ -3,14 +3,17 @@ package ng.kinta.dedicatedaccounts.batch.billstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,9 @@ public class BillstackClient {
 
 	/** Fragment of Billstack's refusal of concurrent requests for one email. */
 	private static final String CONCURRENT_REQUEST_MESSAGE = "multiple requests at a time";
+
+	/** Fragment of a rate-limit answer that does not come with HTTP 429. */
+	private static final String TOO_MANY_REQUESTS_MESSAGE = "too many requests";
 
 	private static final int MAX_MESSAGE_LENGTH = 200;
 
@@ -56,8 +62,11 @@ public class BillstackClient {
 	 * Asks Billstack for a virtual account at one bank.
 	 * @param request the customer, our reference and the bank
 	 * @return the account Billstack created
-	 * @throws TransientBillstackException on timeouts, connection errors, HTTP 5xx and
-	 * 429, and Billstack's refusal of concurrent requests for the same email
+	 * @throws BillstackThrottledException on HTTP 429 or a "too many requests" answer,
+	 * with the wait of its {@code Retry-After} header (RFC 9110 §10.2.3: seconds or an
+	 * HTTP date)
+	 * @throws TransientBillstackException on timeouts, connection errors, HTTP 5xx, and
+	 * Billstack's refusal of concurrent requests for the same email
 	 * @throws BankRejectedException when Billstack answers {@code status:false}, an HTTP
 	 * 4xx, or an answer without an account
 	 * @throws BillstackAuthenticationException when Billstack answers HTTP 401 or 403
@@ -70,7 +79,7 @@ public class BillstackClient {
 				.accept(MediaType.APPLICATION_JSON)
 				.body(request)
 				.exchange((clientRequest, response) -> classify(request, response.getStatusCode(),
-						readBody(response.getBody())), true);
+						response.getHeaders(), readBody(response.getBody())), true);
 		}
 		catch (ResourceAccessException ex) {
 			// timeouts and connection failures: the request may or may not have reached
@@ -80,7 +89,8 @@ public class BillstackClient {
 		}
 	}
 
-	private VirtualAccount classify(GenerateVirtualAccountRequest request, HttpStatusCode status, String body) {
+	private VirtualAccount classify(GenerateVirtualAccountRequest request, HttpStatusCode status, HttpHeaders headers,
+			String body) {
 		JsonNode json = parse(body);
 		String message = (json != null) ? printable(json.path("message").asString("")) : "answer is not JSON";
 		String where = "bank " + request.bank() + " answered HTTP " + status.value() + ": " + message;
@@ -88,7 +98,10 @@ public class BillstackClient {
 			throw new BillstackAuthenticationException(
 					"Billstack refused the secret key (HTTP " + status.value() + "): " + message);
 		}
-		if (status.value() == 429 || status.is5xxServerError()) {
+		if (status.value() == 429 || message.toLowerCase(Locale.ROOT).contains(TOO_MANY_REQUESTS_MESSAGE)) {
+			throw new BillstackThrottledException(where, retryAfter(headers));
+		}
+		if (status.is5xxServerError()) {
 			throw new TransientBillstackException(where, null);
 		}
 		if (message.toLowerCase(Locale.ROOT).contains(CONCURRENT_REQUEST_MESSAGE)) {
@@ -98,6 +111,30 @@ public class BillstackClient {
 			throw new BankRejectedException(where);
 		}
 		return toAccount(request, json.path("data"), where);
+	}
+
+	/**
+	 * The wait of a {@code Retry-After} header: delay-seconds or an HTTP date; null when
+	 * absent or unreadable (the retry then uses its own backoff).
+	 */
+	static @Nullable Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(Long.parseLong(value.trim()), 0));
+		}
+		catch (NumberFormatException ex) {
+			// not seconds: an HTTP date
+		}
+		try {
+			long at = headers.getFirstDate(HttpHeaders.RETRY_AFTER);
+			return (at < 0) ? null : Duration.ofMillis(Math.max(at - System.currentTimeMillis(), 0));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private VirtualAccount toAccount(GenerateVirtualAccountRequest request, JsonNode data, String where) {

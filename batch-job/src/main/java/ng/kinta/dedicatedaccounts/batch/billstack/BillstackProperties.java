@@ -25,12 +25,17 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff wait before the first retry
  * @param backoffMultiplier factor applied to the wait after each retry
  * @param maxBackoff longest wait between two retries
+ * @param maxThrottledAttempts attempts per bank while Billstack answers 429 ("too many
+ * requests"), the first one included; when they run out the user is left for the next run
+ * (never moved to the next bank nor failed)
+ * @param maxRetryAfter longest wait honoured from a {@code Retry-After} header
  */
 @Validated
 @ConfigurationProperties("app.billstack")
 public record BillstackProperties(@NotBlank String baseUrl, @NotBlank String secretKey, @NotEmpty List<String> banks,
 		@NotNull Duration connectTimeout, @NotNull Duration readTimeout, @Min(1) int maxAttempts,
-		@NotNull Duration initialBackoff, @DecimalMin("1.0") double backoffMultiplier, @NotNull Duration maxBackoff) {
+		@NotNull Duration initialBackoff, @DecimalMin("1.0") double backoffMultiplier, @NotNull Duration maxBackoff,
+		@Min(1) int maxThrottledAttempts, @NotNull Duration maxRetryAfter) {
 
 	@Override
 	public String toString() {

@@ -13,8 +13,12 @@ import org.springframework.stereotype.Component;
 /**
  * Creates one user's virtual account by trying the configured banks in order. Transient
  * failures are retried at the same bank with exponential backoff (spring-retry); a
- * rejection or exhausted retries move to the next bank. Bank attempts for one user are
- * strictly sequential because Billstack refuses concurrent requests for one email.
+ * rejection or exhausted retries move to the next bank. A throttling answer (429) is
+ * retried at the same bank after Billstack's {@code Retry-After}, with fewer requests in
+ * flight for the whole run ({@link BillstackPace}); when throttling outlasts its attempts
+ * the user is left for the next run, never moved to the next bank nor failed. Bank
+ * attempts for one user are strictly sequential because Billstack refuses concurrent
+ * requests for one email.
  */
 @Component
 public class VirtualAccountCreator {
@@ -27,11 +31,14 @@ public class VirtualAccountCreator {
 
 	private final List<String> banks;
 
-	VirtualAccountCreator(BillstackClient client, RetryTemplate billstackRetryTemplate,
-			BillstackProperties properties) {
+	private final BillstackPace pace;
+
+	VirtualAccountCreator(BillstackClient client, RetryTemplate billstackRetryTemplate, BillstackProperties properties,
+			BillstackPace billstackPace) {
 		this.client = client;
 		this.retryTemplate = billstackRetryTemplate;
 		this.banks = List.copyOf(properties.banks());
+		this.pace = billstackPace;
 	}
 
 	/**
@@ -54,7 +61,8 @@ public class VirtualAccountCreator {
 	 * @return the created account
 	 * @throws AccountNotCreatedException when every bank failed; the message lists each
 	 * bank's failure
-	 * @throws AttemptDeferredException when time ran out before an account was created
+	 * @throws AttemptDeferredException when time ran out before an account was created,
+	 * or Billstack kept throttling requests
 	 * @throws BillstackAuthenticationException when Billstack refuses the secret key
 	 */
 	public VirtualAccount create(GenerateVirtualAccountRequest customer, BooleanSupplier timeIsUp) {
@@ -67,8 +75,12 @@ public class VirtualAccountCreator {
 					if (timeIsUp.getAsBoolean()) {
 						throw new AttemptDeferredException("time budget spent before bank " + bank);
 					}
-					return this.client.generateVirtualAccount(request);
+					return call(request);
 				});
+			}
+			catch (BillstackThrottledException ex) {
+				// our pace, not the bank's answer: never the next bank, never a failure
+				throw new AttemptDeferredException("Billstack kept throttling requests at bank " + bank);
 			}
 			catch (TransientBillstackException | BankRejectedException ex) {
 				logger.info("User {}: {}", customer.reference(), ex.getMessage());
@@ -76,6 +88,18 @@ public class VirtualAccountCreator {
 			}
 		}
 		throw new AccountNotCreatedException("every bank failed: " + String.join("; ", failures));
+	}
+
+	private VirtualAccount call(GenerateVirtualAccountRequest request) {
+		try {
+			VirtualAccount account = this.pace.call(() -> this.client.generateVirtualAccount(request));
+			this.pace.speedUp();
+			return account;
+		}
+		catch (BillstackThrottledException ex) {
+			this.pace.slowDown();
+			throw ex;
+		}
 	}
 
 }

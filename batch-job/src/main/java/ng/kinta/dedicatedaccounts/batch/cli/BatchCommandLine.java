@@ -116,7 +116,7 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		}
 		long picked = selection.picked().size();
 		RunSummary.Counts counts = new RunSummary.Counts(selection.eligibleCount(), picked, selection.eligibleCount(),
-				0, 0, 0, 0, 0, ignored.count());
+				0, 0, 0, 0, 0, 0, ignored.count());
 		this.out.println(
 				this.jsonMapper.writeValueAsString(new RunSummary(RunSummary.OK,
 						"Dry run: " + picked + " of " + selection.eligibleCount()

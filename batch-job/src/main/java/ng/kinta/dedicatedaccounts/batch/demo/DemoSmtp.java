@@ -15,8 +15,14 @@ final class DemoSmtp implements AutoCloseable {
 		this.greenMail = greenMail;
 	}
 
-	static DemoSmtp start() {
-		GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+	/**
+	 * Starts the server.
+	 * @param port TCP port, or 0 for any free port
+	 * @return the running server
+	 */
+	static DemoSmtp start(int port) {
+		ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+		GreenMail greenMail = new GreenMail((port == 0) ? setup.dynamicPort() : setup);
 		greenMail.start();
 		return new DemoSmtp(greenMail);
 	}

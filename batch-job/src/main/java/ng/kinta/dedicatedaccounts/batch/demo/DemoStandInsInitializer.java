@@ -61,7 +61,8 @@ public class DemoStandInsInitializer implements ApplicationContextInitializer<Co
 		}
 		DemoSmtp smtp = null;
 		if (!environment.containsProperty("SMTP_HOST")) {
-			smtp = DemoSmtp.start();
+			// a fixed port lets a benchmark put a delaying proxy in front of it
+			smtp = DemoSmtp.start(environment.getProperty("app.demo.smtp.port", Integer.class, 0));
 			standIns.add(smtp);
 			properties.put("spring.mail.host", "127.0.0.1");
 			properties.put("spring.mail.port", smtp.port());

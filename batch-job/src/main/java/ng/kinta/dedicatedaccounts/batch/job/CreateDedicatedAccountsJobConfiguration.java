@@ -6,8 +6,10 @@ import java.util.Map;
 import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException;
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackPace;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
-import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
+import ng.kinta.dedicatedaccounts.batch.notification.MailOutbox;
+import ng.kinta.dedicatedaccounts.batch.notification.MailRelayCircuit;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
@@ -38,9 +40,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code createDedicatedAccountsJob}: {@code selectUsersStep} (mark users who already own
  * an account, count and claim this run's users) → {@code sendPendingEmailsStep} (emails
- * earlier runs could not send) → {@code provisionAccountsStep} (chunk-oriented: claimed
- * users → Billstack → {@code accounts} + email, items processed concurrently, unusable
- * records and users for whom every bank failed skipped).
+ * earlier runs could not send, within a slice of the time budget) →
+ * {@code provisionAccountsStep} (chunk-oriented: claimed users → Billstack →
+ * {@code accounts}, then the chunk's emails on the mail thread while the next chunk calls
+ * Billstack; items processed concurrently, unusable records and users for whom every bank
+ * failed skipped).
  */
 @Configuration(proxyBeanMethods = false)
 class CreateDedicatedAccountsJobConfiguration {
@@ -49,10 +53,11 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	Job createDedicatedAccountsJob(JobRepository jobRepository, Step selectUsersStep, Step sendPendingEmailsStep,
-			Step provisionAccountsStep, RunSummaryListener runSummaryListener) {
+			Step provisionAccountsStep, RunSummaryListener runSummaryListener, MailOutbox mailOutbox) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(selectUsersStep)
 			.next(sendPendingEmailsStep)
 			.next(provisionAccountsStep)
+			.listener(new MailRunListener(mailOutbox))
 			.listener(runSummaryListener)
 			.build();
 	}
@@ -69,17 +74,19 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	Step sendPendingEmailsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PendingEmails pendingEmails, AccountNotifier notifier, JobProperties properties, Clock clock) {
+			PendingEmails pendingEmails, MailOutbox mailOutbox, MailRelayCircuit mailRelayCircuit,
+			JobProperties properties, Clock clock) {
 		return new StepBuilder("sendPendingEmailsStep", jobRepository)
-			.tasklet(new SendPendingEmailsTasklet(pendingEmails, notifier, properties, clock), transactionManager)
+			.tasklet(new SendPendingEmailsTasklet(pendingEmails, mailOutbox, mailRelayCircuit, properties, clock),
+					transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step provisionAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TimeBudgetItemReader<Document> claimedUsersReader, VirtualAccountCreator accountCreator,
-			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts,
-			AccountNotifier notifier, JobProperties properties, Clock clock, GracefulStop gracefulStop,
+			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts, MailOutbox mailOutbox,
+			JobProperties properties, Clock clock, GracefulStop gracefulStop,
 			ThreadPoolTaskExecutor billstackTaskExecutor) {
 		return new StepBuilder("provisionAccountsStep", jobRepository)
 			.<Document, ProvisionedAccount>chunk(properties.chunkSize())
@@ -87,7 +94,7 @@ class CreateDedicatedAccountsJobConfiguration {
 			.reader(claimedUsersReader)
 			.processor(
 					new ProvisioningItemProcessor(accountCreator, provisioningState, properties, clock, gracefulStop))
-			.writer(new ProvisioningItemWriter(accounts, provisioningState, notifier))
+			.writer(new ProvisioningItemWriter(accounts, provisioningState, mailOutbox, properties, clock))
 			.listener(claimedUsersReader)
 			.taskExecutor(billstackTaskExecutor)
 			.faultTolerant()
@@ -143,6 +150,15 @@ class CreateDedicatedAccountsJobConfiguration {
 		executor.setMaxPoolSize(properties.concurrency());
 		executor.setQueueCapacity(properties.chunkSize());
 		return executor;
+	}
+
+	/**
+	 * Billstack requests in flight at once: {@code app.job.concurrency}, fewer while
+	 * Billstack throttles us.
+	 */
+	@Bean
+	BillstackPace billstackPace(JobProperties properties) {
+		return new BillstackPace(properties.concurrency());
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package ng.kinta.dedicatedaccounts.batch.job;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * doubles with each further failure
  * @param maxFailureBackoff longest back-off of a failed user
  * @param pendingEmailsPerRun most earlier pending account emails one run sends
+ * @param pendingEmailsShare share of the time budget (0.01 to 0.5) the step sending
+ * earlier pending emails may use, so that a slow or silent relay never starves
+ * provisioning
  * @param selectionBatchSize users checked against {@code accounts} per query when
  * selecting
  */
@@ -29,6 +34,14 @@ import org.springframework.validation.annotation.Validated;
 public record JobProperties(@Min(1) @Max(10_000) int maxUsersPerRun, @Min(1) @Max(1_000) int chunkSize,
 		@Min(1) @Max(64) int concurrency, @NotNull Duration timeBudget, @NotNull Duration firstFailureBackoff,
 		@NotNull Duration maxFailureBackoff, @Min(0) int pendingEmailsPerRun,
-		@Min(1) @Max(10_000) int selectionBatchSize) {
+		@DecimalMin("0.01") @DecimalMax("0.5") double pendingEmailsShare, @Min(1) @Max(10_000) int selectionBatchSize) {
+
+	/**
+	 * The longest time the pending-email step may take.
+	 * @return {@code pendingEmailsShare} of the time budget
+	 */
+	public Duration pendingEmailsTimeSlice() {
+		return Duration.ofMillis((long) (this.timeBudget.toMillis() * this.pendingEmailsShare));
+	}
 
 }

@@ -71,7 +71,10 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 			return null;
 		}
 		Customer customer = Customer.from(user);
-		boolean emailSent = NotificationState.SENT.name().equals(provisioning.getString("notification"));
+		// an email that failed for good is never sent again
+		String notification = provisioning.getString("notification");
+		boolean emailSent = NotificationState.SENT.name().equals(notification)
+				|| NotificationState.FAILED.name().equals(notification);
 		if (ProvisioningState.ACCOUNT_CREATED.name().equals(state)
 				&& provisioning.get("account") instanceof Document recorded) {
 			logger.info("User {}: account already created by an earlier attempt, not calling Billstack",

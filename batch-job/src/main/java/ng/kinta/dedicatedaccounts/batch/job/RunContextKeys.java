@@ -36,6 +36,11 @@ public final class RunContextKeys {
 	public static final String EMAILS_SENT = "summary.emailsSent";
 
 	/**
+	 * Step context: account emails failed for good (recipient refused, address unusable).
+	 */
+	public static final String EMAILS_FAILED = "summary.emailsFailed";
+
+	/**
 	 * Identifying job parameter: the run's claim token, unique across hosts and job
 	 * repositories (a new {@code ObjectId}), and the mark its users carry in MongoDB. A
 	 * restart keeps the job instance, hence the token and the claimed users.

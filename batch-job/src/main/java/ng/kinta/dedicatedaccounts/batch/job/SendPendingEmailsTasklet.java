@@ -1,8 +1,17 @@
 package ng.kinta.dedicatedaccounts.batch.job;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
+import ng.kinta.dedicatedaccounts.batch.notification.MailOutbox;
+import ng.kinta.dedicatedaccounts.batch.notification.MailRelayCircuit;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +24,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Second step: sends the account emails that earlier runs could not send (mail relay
- * down), before this run adds new ones.
+ * down), before this run adds new ones, in batches of {@code chunk-size} emails over one
+ * connection each. It never takes more than {@code pending-emails-time-slice}: once the
+ * slice is spent, or the relay failed ({@link MailRelayCircuit}), the rest stay pending
+ * and the run goes on to provisioning; a batch still in flight then finishes in the
+ * background and is counted by the provisioning step.
  */
 class SendPendingEmailsTasklet implements Tasklet {
 
@@ -23,16 +36,19 @@ class SendPendingEmailsTasklet implements Tasklet {
 
 	private final PendingEmails pendingEmails;
 
-	private final AccountNotifier notifier;
+	private final MailOutbox outbox;
+
+	private final MailRelayCircuit circuit;
 
 	private final JobProperties properties;
 
 	private final Clock clock;
 
-	SendPendingEmailsTasklet(PendingEmails pendingEmails, AccountNotifier notifier, JobProperties properties,
-			Clock clock) {
+	SendPendingEmailsTasklet(PendingEmails pendingEmails, MailOutbox outbox, MailRelayCircuit circuit,
+			JobProperties properties, Clock clock) {
 		this.pendingEmails = pendingEmails;
-		this.notifier = notifier;
+		this.outbox = outbox;
+		this.circuit = circuit;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -41,20 +57,46 @@ class SendPendingEmailsTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution stepExecution = contribution.getStepExecution();
 		RunDeadline deadline = RunDeadline.of(stepExecution.getJobExecution(), this.properties, this.clock);
-		long sent = 0;
-		for (PendingEmails.Pending pending : this.pendingEmails.find(this.properties.pendingEmailsPerRun())) {
-			if (deadline.isPassed()) {
-				logger.info("Time budget spent: remaining pending emails are left for the next run");
+		Instant sliceEnd = this.clock.instant().plus(this.properties.pendingEmailsTimeSlice());
+		List<PendingEmails.Pending> pending = this.pendingEmails.find(this.properties.pendingEmailsPerRun());
+		int batchSize = this.properties.chunkSize();
+		for (int from = 0; from < pending.size(); from += batchSize) {
+			Duration left = Duration.between(this.clock.instant(), sliceEnd);
+			if (this.circuit.isOpen() || deadline.isPassed() || left.isNegative() || left.isZero()) {
+				logger.info("Pending emails: {} left for the next run", pending.size() - from);
 				break;
 			}
-			contribution.incrementReadCount();
-			if (this.notifier.notify(pending.userId(), pending.email())) {
-				sent++;
-				contribution.incrementWriteCount(1);
+			List<PendingEmails.Pending> batch = pending.subList(from, Math.min(from + batchSize, pending.size()));
+			batch.forEach((email) -> contribution.incrementReadCount());
+			Future<AccountNotifier.Outcome> outcome = this.outbox.submit(batch,
+					() -> deadline.isPassed() || !this.clock.instant().isBefore(sliceEnd));
+			if (!await(outcome, left)) {
+				logger.warn("Pending emails: the relay is too slow, the rest wait for the next run");
+				break;
 			}
 		}
-		stepExecution.getExecutionContext().putLong(RunContextKeys.EMAILS_SENT, sent);
+		AccountNotifier.Outcome counts = this.outbox.takeCounts();
+		contribution.incrementWriteCount(counts.sent());
+		stepExecution.getExecutionContext().putLong(RunContextKeys.EMAILS_SENT, counts.sent());
+		stepExecution.getExecutionContext().putLong(RunContextKeys.EMAILS_FAILED, counts.failed());
 		return RepeatStatus.FINISHED;
+	}
+
+	private static boolean await(Future<AccountNotifier.Outcome> outcome, Duration left) {
+		try {
+			outcome.get(left.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 }

@@ -13,9 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * @param from sender address ({@code MAIL_FROM}), for example
  * {@code Kinta <hello@kinta.ng>}
  * @param subject subject line of the account email
+ * @param connectionPerEmail {@code true} opens one SMTP connection per email, the way the
+ * job used to send (slower: each connection costs a TLS handshake and a login);
+ * {@code false} (the default) sends a batch of emails over one connection
  */
 @Validated
 @ConfigurationProperties("app.mail")
-public record NotificationProperties(@NotBlank String from, @NotBlank String subject) {
+public record NotificationProperties(@NotBlank String from, @NotBlank String subject, boolean connectionPerEmail) {
 
 }

@@ -1,4 +1,6 @@
 /**
- * The account email: templates, sending, and emails left pending by earlier runs.
+ * The account email: templates, sending a batch over one SMTP connection on a background
+ * thread ({@code MailOutbox}), classifying failures ({@code MailFailure}), the per-run
+ * relay circuit, and emails left pending by earlier runs.
  */
 package ng.kinta.dedicatedaccounts.batch.notification;

@@ -22,9 +22,11 @@ final class RunSummaries {
 		long failed = 0;
 		long unusable = 0;
 		long emailsSent = 0;
+		long emailsFailed = 0;
 		for (StepExecution step : jobExecution.getStepExecutions()) {
 			ExecutionContext context = step.getExecutionContext();
 			emailsSent += context.getLong(RunContextKeys.EMAILS_SENT, 0);
+			emailsFailed += context.getLong(RunContextKeys.EMAILS_FAILED, 0);
 			if (PROVISION_STEP.equals(step.getStepName())) {
 				processed = step.getReadCount();
 				succeeded = step.getWriteCount();
@@ -38,7 +40,7 @@ final class RunSummaries {
 		long emailsPending = jobContext.getLong(RunContextKeys.EMAILS_PENDING, 0);
 		long ignored = jobContext.getLong(RunContextKeys.IGNORED_RECORDS, 0);
 		RunSummary.Counts counts = new RunSummary.Counts(total, processed, remaining, succeeded, failed, unusable,
-				emailsSent, emailsPending, ignored);
+				emailsSent, emailsPending, emailsFailed, ignored);
 		boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
 		return new RunSummary(completed ? RunSummary.OK : RunSummary.ERROR, message(jobExecution, counts, deferred),
 				jobExecution.getId(), jobExecution.getExitStatus().getExitCode(), counts);

@@ -30,31 +30,33 @@ public record RunSummary(String status, String message, Long jobExecutionId, Str
 	 * name or phone)
 	 * @param emailsSent account emails sent by this run, including earlier pending ones
 	 * @param emailsPending account emails still waiting to be sent when the run ended
+	 * @param emailsFailed account emails this run found can never be sent (recipient
+	 * refused with a 5xx, or an address that cannot be parsed); never retried
 	 * @param ignoredRecords active, email-verified users the job cannot use because their
 	 * {@code _id} is not an ObjectId (never counted among the users above)
 	 */
 	public record Counts(long totalUsersWithoutAccounts, long processedInThisRun, long remainingUsers,
 			long successCount, long failedCount, long skippedCount, long emailsSent, long emailsPending,
-			long ignoredRecords) {
+			long emailsFailed, long ignoredRecords) {
 
 		/** Counts of a run that did nothing. */
-		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
 		/**
-		 * Counts without ignored records.
-		 * @param totalUsersWithoutAccounts see above
-		 * @param processedInThisRun see above
-		 * @param remainingUsers see above
-		 * @param successCount see above
-		 * @param failedCount see above
-		 * @param skippedCount see above
-		 * @param emailsSent see above
-		 * @param emailsPending see above
+		 * Counts without failed emails and ignored records.
+		 * @param totalUsersWithoutAccounts see the record
+		 * @param processedInThisRun see the record
+		 * @param remainingUsers see the record
+		 * @param successCount see the record
+		 * @param failedCount see the record
+		 * @param skippedCount see the record
+		 * @param emailsSent see the record
+		 * @param emailsPending see the record
 		 */
 		public Counts(long totalUsersWithoutAccounts, long processedInThisRun, long remainingUsers, long successCount,
 				long failedCount, long skippedCount, long emailsSent, long emailsPending) {
 			this(totalUsersWithoutAccounts, processedInThisRun, remainingUsers, successCount, failedCount, skippedCount,
-					emailsSent, emailsPending, 0);
+					emailsSent, emailsPending, 0, 0);
 		}
 
 	}

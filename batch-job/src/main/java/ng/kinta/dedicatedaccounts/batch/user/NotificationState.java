@@ -10,6 +10,13 @@ public enum NotificationState {
 	PENDING,
 
 	/** Sent. */
-	SENT
+	SENT,
+
+	/**
+	 * Never to be sent: the relay refused the recipient for good (5xx to {@code RCPT TO})
+	 * or the address cannot be parsed strictly; the reason is in
+	 * {@code accountProvisioning.notificationError}.
+	 */
+	FAILED
 
 }

@@ -99,7 +99,7 @@ public class ProvisioningStateRepository {
 				Query.query(Criteria.where(UserFields.ID)
 					.in(userIds)
 					.and(UserFields.NOTIFICATION)
-					.ne(NotificationState.SENT.name())),
+					.nin(NotificationState.SENT.name(), NotificationState.FAILED.name())),
 				new Update().set(UserFields.NOTIFICATION, NotificationState.PENDING.name()), UserFields.USERS);
 	}
 
@@ -136,11 +136,28 @@ public class ProvisioningStateRepository {
 	}
 
 	/**
-	 * Records that the account email was sent.
-	 * @param userId the user
+	 * Records that the relay accepted the users' account emails.
+	 * @param userIds the users
 	 */
-	public void markEmailSent(ObjectId userId) {
-		update(userId, new Update().set(UserFields.NOTIFICATION, NotificationState.SENT.name()));
+	public void markEmailsSent(Collection<ObjectId> userIds) {
+		if (userIds.isEmpty()) {
+			return;
+		}
+		this.mongoTemplate.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)),
+				new Update().set(UserFields.NOTIFICATION, NotificationState.SENT.name())
+					.unset(UserFields.NOTIFICATION_ERROR)
+					.set(UserFields.UPDATED_AT, now()),
+				UserFields.USERS);
+	}
+
+	/**
+	 * Records that the account email can never be sent, so that no run tries it again.
+	 * @param userId the user
+	 * @param reason why, without personal data (an SMTP reply code, not the address)
+	 */
+	public void markEmailFailed(ObjectId userId, String reason) {
+		update(userId, new Update().set(UserFields.NOTIFICATION, NotificationState.FAILED.name())
+			.set(UserFields.NOTIFICATION_ERROR, reason));
 	}
 
 	private void update(ObjectId userId, Update update) {

@@ -59,6 +59,11 @@ public final class UserFields {
 	/** {@link NotificationState} of the account email. */
 	public static final String NOTIFICATION = PROVISIONING + ".notification";
 
+	/**
+	 * Why the account email failed for good (an SMTP reply code, never the address).
+	 */
+	public static final String NOTIFICATION_ERROR = PROVISIONING + ".notificationError";
+
 	/** Where the account came from: {@code JOB} or {@code EXISTING_ACCOUNT}. */
 	public static final String SOURCE = PROVISIONING + ".source";
 

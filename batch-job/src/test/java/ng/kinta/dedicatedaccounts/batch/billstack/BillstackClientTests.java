@@ -137,12 +137,39 @@ class BillstackClientTests {
 	}
 
 	@Test
-	void rateLimitIsTransient() {
+	void rateLimitIsThrottlingWithoutAWaitWhenNoRetryAfterIsSent() {
 		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(aResponse().withStatus(429)));
 
-		assertThatExceptionOfType(TransientBillstackException.class)
+		assertThatExceptionOfType(BillstackThrottledException.class)
 			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST))
-			.withMessageContaining("HTTP 429");
+			.withMessageContaining("HTTP 429")
+			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isNull());
+	}
+
+	@Test
+	void rateLimitCarriesTheRetryAfterSeconds() {
+		stubFor(BillstackStubs.generateAt("PALMPAY")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+
+		assertThatExceptionOfType(BillstackThrottledException.class)
+			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST))
+			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(7)));
+	}
+
+	@Test
+	void retryAfterMayBeAnHttpDate() {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.setDate(org.springframework.http.HttpHeaders.RETRY_AFTER, System.currentTimeMillis() + 60_000);
+
+		assertThat(BillstackClient.retryAfter(headers)).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60));
+	}
+
+	@Test
+	void tooManyRequestsMessageIsThrottlingWhateverTheStatus() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.statusFalse("Too Many Requests")));
+
+		assertThatExceptionOfType(BillstackThrottledException.class)
+			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST));
 	}
 
 	@Test
@@ -180,7 +207,8 @@ class BillstackClientTests {
 	@Test
 	void unreachableBillstackIsTransient() {
 		BillstackProperties properties = new BillstackProperties("http://127.0.0.1:1", "key", List.of("PALMPAY"),
-				Duration.ofMillis(200), Duration.ofMillis(200), 1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1));
+				Duration.ofMillis(200), Duration.ofMillis(200), 1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1), 1,
+				Duration.ofMillis(1));
 		BillstackClient unreachable = new BillstackClient(
 				new BillstackClientConfiguration().billstackRestClient(RestClient.builder(), properties),
 				JsonMapper.builder().build());

@@ -37,7 +37,8 @@ class VirtualAccountCreatorTests {
 		BillstackClientConfiguration configuration = new BillstackClientConfiguration();
 		BillstackClient client = new BillstackClient(
 				configuration.billstackRestClient(RestClient.builder(), properties), JsonMapper.builder().build());
-		this.creator = new VirtualAccountCreator(client, configuration.billstackRetryTemplate(properties), properties);
+		this.creator = new VirtualAccountCreator(client, configuration.billstackRetryTemplate(properties), properties,
+				new BillstackPace(8));
 	}
 
 	@Test
@@ -78,6 +79,44 @@ class VirtualAccountCreatorTests {
 		assertThatExceptionOfType(AttemptDeferredException.class)
 			.isThrownBy(() -> this.creator.create(CUSTOMER, () -> asked.incrementAndGet() > 1));
 		verify(1, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
+	}
+
+	@Test
+	void throttlingIsRetriedAtTheSameBankBeyondTheTransientAttempts() {
+		// four 429s, more than the three attempts of other transient failures
+		String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+		for (int i = 1; i <= 4; i++) {
+			stubFor(BillstackStubs.generateAt("PALMPAY")
+				.inScenario("storm")
+				.whenScenarioStateIs(state)
+				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+					.withStatus(429)
+					.withHeader("Retry-After", "0"))
+				.willSetStateTo("after-" + i));
+			state = "after-" + i;
+		}
+		stubFor(BillstackStubs.generateAt("PALMPAY")
+			.inScenario("storm")
+			.whenScenarioStateIs(state)
+			.willReturn(BillstackStubs.created("PALMPAY")));
+
+		VirtualAccount account = this.creator.create(CUSTOMER);
+
+		assertThat(account.bankCode()).isEqualTo("PALMPAY");
+		verify(5, bankRequest("PALMPAY"));
+		verify(0, bankRequest("9PSB"));
+	}
+
+	@Test
+	void endlessThrottlingLeavesTheUserForTheNextRunAtTheSameBank() {
+		stubFor(BillstackStubs.generateAt("PALMPAY")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)));
+
+		assertThatExceptionOfType(AttemptDeferredException.class).isThrownBy(() -> this.creator.create(CUSTOMER))
+			.withMessageContaining("throttling");
+		// BillstackStubs.properties: 20 throttled attempts
+		verify(20, bankRequest("PALMPAY"));
+		verify(0, bankRequest("9PSB"));
 	}
 
 	@Test

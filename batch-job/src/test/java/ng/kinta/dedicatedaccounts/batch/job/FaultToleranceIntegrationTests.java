@@ -115,7 +115,7 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 	void mailFailureLeavesTheEmailPendingForTheNextRunAndKeepsTheAccount() throws MessagingException {
 		// given
 		TestUsers.insertUsers(3);
-		doThrow(new MailSendException("relay down")).when(this.mailSender).send(any(MimeMessage.class));
+		doThrow(new MailSendException("relay down")).when(this.mailSender).send(any(MimeMessage[].class));
 
 		// when
 		RunSummary relayDown = this.runs.startNewRun(RunTrigger.COMMAND_LINE);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -20,7 +21,9 @@ import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
 import org.bson.Document;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.web.client.RestClient;
 
 /**
  * The job's peers, in-process and on loopback, speaking their real protocols: MongoDB
@@ -121,6 +124,19 @@ public final class InProcessServices {
 		WireMockServer server = new WireMockServer(
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(false));
 		server.start();
+		// the first templated answer costs seconds on a cold JVM: pay it here, not within
+		// the tests' short read timeouts
+		server.stubFor(WireMock.post(WireMock.urlPathEqualTo("/warm-up"))
+			.withRequestBody(WireMock.matchingJsonPath("$.bank", WireMock.equalTo("X")))
+			.willReturn(BillstackStubs.created("X")));
+		RestClient.create(server.baseUrl())
+			.post()
+			.uri("/warm-up")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"bank\":\"X\",\"reference\":\"r\",\"firstName\":\"a\",\"lastName\":\"b\"}")
+			.retrieve()
+			.toBodilessEntity();
+		server.resetAll();
 		return server;
 	}
 

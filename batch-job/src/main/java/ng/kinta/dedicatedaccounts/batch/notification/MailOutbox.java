@@ -1,0 +1,154 @@
+package ng.kinta.dedicatedaccounts.batch.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends account emails on one background thread, one batch (one SMTP connection) after
+ * the other, so that mail overlaps the next chunk's Billstack calls instead of stopping
+ * them. Callers hand over batches whose {@code accounts} documents are written, and wait
+ * for the outbox to drain before their step ends. Counts what was sent and what failed
+ * for good; one run at a time.
+ */
+@Component
+public class MailOutbox implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(MailOutbox.class);
+
+	/** Batches waiting; beyond this the caller sends itself (back-pressure). */
+	private static final int QUEUE_CAPACITY = 64;
+
+	private final AccountNotifier notifier;
+
+	private final MailRelayCircuit circuit;
+
+	private final ThreadPoolTaskExecutor executor;
+
+	private final AtomicLong sent = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	private long reportedSent;
+
+	private long reportedFailed;
+
+	private volatile Future<?> last = CompletableFuture.completedFuture(null);
+
+	MailOutbox(AccountNotifier notifier, MailRelayCircuit circuit) {
+		this.notifier = notifier;
+		this.circuit = circuit;
+		this.executor = new ThreadPoolTaskExecutor();
+		this.executor.setThreadNamePrefix("mail-");
+		this.executor.setCorePoolSize(1);
+		this.executor.setMaxPoolSize(1);
+		this.executor.setQueueCapacity(QUEUE_CAPACITY);
+		this.executor.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+		// a stopped process still records what the relay accepted
+		this.executor.setWaitForTasksToCompleteOnShutdown(true);
+		this.executor.setAwaitTerminationSeconds(60);
+		this.executor.initialize();
+	}
+
+	/**
+	 * Starts a run: the relay gets a new chance and the counts start at zero.
+	 */
+	public synchronized void startRun() {
+		this.circuit.reset();
+		this.sent.set(0);
+		this.failed.set(0);
+		this.reportedSent = 0;
+		this.reportedFailed = 0;
+	}
+
+	/**
+	 * Queues one batch.
+	 * @param emails emails whose accounts are written
+	 * @param timeIsUp asked when the batch's turn comes; {@code true} leaves it pending
+	 * @return the batch's outcome once sent ({@link AccountNotifier.Outcome#NONE} when
+	 * the circuit is open or time is up)
+	 */
+	public synchronized Future<AccountNotifier.Outcome> submit(List<PendingEmails.Pending> emails,
+			BooleanSupplier timeIsUp) {
+		List<PendingEmails.Pending> batch = List.copyOf(emails);
+		Future<AccountNotifier.Outcome> future = this.executor.submit(() -> sendNow(batch, timeIsUp));
+		this.last = future;
+		return future;
+	}
+
+	private AccountNotifier.Outcome sendNow(List<PendingEmails.Pending> batch, BooleanSupplier timeIsUp) {
+		if (timeIsUp.getAsBoolean()) {
+			return AccountNotifier.Outcome.NONE;
+		}
+		try {
+			AccountNotifier.Outcome outcome = this.notifier.send(batch);
+			this.sent.addAndGet(outcome.sent());
+			this.failed.addAndGet(outcome.failed());
+			return outcome;
+		}
+		catch (RuntimeException ex) {
+			// e.g. MongoDB down while recording: the emails stay pending (a later run may
+			// send one twice, which is accepted; losing one is not)
+			logger.warn("Account emails of {} users left pending: {}", batch.size(), ex.getClass().getSimpleName());
+			return AccountNotifier.Outcome.NONE;
+		}
+	}
+
+	/**
+	 * Waits until every batch queued so far is done.
+	 * @param timeout longest wait
+	 * @return {@code true} when drained, {@code false} when the wait timed out
+	 */
+	public boolean awaitIdle(Duration timeout) {
+		// one thread, in order: the last batch done means all are done
+		Future<?> pending = this.last;
+		try {
+			pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * What was done since the last call in this run, so that each step counts every email
+	 * once, including batches an earlier step left in flight.
+	 * @return emails sent and emails failed for good since the last call
+	 */
+	public synchronized AccountNotifier.Outcome takeCounts() {
+		long sentNow = this.sent.get();
+		long failedNow = this.failed.get();
+		AccountNotifier.Outcome counts = new AccountNotifier.Outcome((int) (sentNow - this.reportedSent),
+				(int) (failedNow - this.reportedFailed));
+		this.reportedSent = sentNow;
+		this.reportedFailed = failedNow;
+		return counts;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdown();
+	}
+
+}
