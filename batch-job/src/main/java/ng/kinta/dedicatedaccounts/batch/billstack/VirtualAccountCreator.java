@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,11 @@ public class VirtualAccountCreator {
 
 	private final List<String> banks;
 
-	VirtualAccountCreator(BillstackClient client, RetryTemplate billstackRetryTemplate,
-			BillstackProperties properties) {
+	private final ProvisioningMetrics metrics;
+
+	VirtualAccountCreator(BillstackClient client, RetryTemplate billstackRetryTemplate, BillstackProperties properties,
+			ProvisioningMetrics metrics) {
+		this.metrics = metrics;
 		this.client = client;
 		this.retryTemplate = billstackRetryTemplate;
 		this.banks = List.copyOf(properties.banks());
@@ -67,7 +71,7 @@ public class VirtualAccountCreator {
 					if (timeIsUp.getAsBoolean()) {
 						throw new AttemptDeferredException("time budget spent before bank " + bank);
 					}
-					return this.client.generateVirtualAccount(request);
+					return this.metrics.timeBillstackRequest(bank, () -> this.client.generateVirtualAccount(request));
 				});
 			}
 			catch (TransientBillstackException | BankRejectedException ex) {

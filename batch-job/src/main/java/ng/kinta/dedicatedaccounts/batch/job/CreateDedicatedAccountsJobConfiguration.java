@@ -7,6 +7,7 @@ import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
@@ -52,6 +53,8 @@ class CreateDedicatedAccountsJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).start(selectUsersStep)
 			.next(sendPendingEmailsStep)
 			.next(provisionAccountsStep)
+			// first in, last out: every other listener's lines carry the run's ids
+			.listener(new RunLogContext())
 			.listener(runSummaryListener)
 			.build();
 	}
@@ -78,13 +81,13 @@ class CreateDedicatedAccountsJobConfiguration {
 			TimeBudgetItemReader<Document> claimedUsersReader, VirtualAccountCreator accountCreator,
 			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts,
 			AccountNotifier notifier, JobProperties properties, Clock clock,
-			ThreadPoolTaskExecutor billstackTaskExecutor) {
+			ThreadPoolTaskExecutor billstackTaskExecutor, ProvisioningMetrics metrics) {
 		return new StepBuilder("provisionAccountsStep", jobRepository)
 			.<Document, ProvisionedAccount>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(claimedUsersReader)
 			.processor(new ProvisioningItemProcessor(accountCreator, provisioningState, properties, clock))
-			.writer(new ProvisioningItemWriter(accounts, provisioningState, notifier))
+			.writer(new ProvisioningItemWriter(accounts, provisioningState, notifier, metrics))
 			.listener(claimedUsersReader)
 			.taskExecutor(billstackTaskExecutor)
 			.faultTolerant()
@@ -93,7 +96,7 @@ class CreateDedicatedAccountsJobConfiguration {
 			.skipLimit(properties.maxUsersPerRun())
 			// registered as a listener so it also sees the step start (it counts per
 			// step)
-			.listener(new ProvisioningSkipListener(provisioningState, properties))
+			.listener(new ProvisioningSkipListener(provisioningState, properties, metrics))
 			.build();
 	}
 
@@ -133,13 +136,14 @@ class CreateDedicatedAccountsJobConfiguration {
 		executor.setCorePoolSize(properties.concurrency());
 		executor.setMaxPoolSize(properties.concurrency());
 		executor.setQueueCapacity(properties.chunkSize());
+		executor.setTaskDecorator(RunLogContext.taskDecorator());
 		return executor;
 	}
 
 	@Bean
 	RunSummaryListener runSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails,
-			JobRepository jobRepository) {
-		return new RunSummaryListener(eligibleUsers, pendingEmails, jobRepository);
+			JobRepository jobRepository, ProvisioningMetrics metrics) {
+		return new RunSummaryListener(eligibleUsers, pendingEmails, jobRepository, metrics);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.notification.AccountEmail;
 import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
@@ -33,10 +34,13 @@ class ProvisioningItemWriter implements ItemWriter<ProvisionedAccount>, StepExec
 
 	private final AccountNotifier notifier;
 
+	private final ProvisioningMetrics metrics;
+
 	private StepExecution stepExecution;
 
 	ProvisioningItemWriter(DedicatedAccountRepository accounts, ProvisioningStateRepository provisioningState,
-			AccountNotifier notifier) {
+			AccountNotifier notifier, ProvisioningMetrics metrics) {
+		this.metrics = metrics;
 		this.accounts = accounts;
 		this.provisioningState = provisioningState;
 		this.notifier = notifier;
@@ -53,6 +57,7 @@ class ProvisioningItemWriter implements ItemWriter<ProvisionedAccount>, StepExec
 		List<ObjectId> userIds = new ArrayList<>();
 		for (ProvisionedAccount item : chunk) {
 			boolean inserted = this.accounts.upsert(item.userId(), item.account());
+			this.metrics.accountCreated(item.account().bankCode());
 			if (!inserted) {
 				logger.info("User {}: account document already present, left as it is", item.userId().toHexString());
 			}

@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.notification;
 
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -21,7 +22,11 @@ public class AccountNotifier {
 
 	private final ProvisioningStateRepository provisioningState;
 
-	AccountNotifier(AccountEmailSender sender, ProvisioningStateRepository provisioningState) {
+	private final ProvisioningMetrics metrics;
+
+	AccountNotifier(AccountEmailSender sender, ProvisioningStateRepository provisioningState,
+			ProvisioningMetrics metrics) {
+		this.metrics = metrics;
 		this.sender = sender;
 		this.provisioningState = provisioningState;
 	}
@@ -39,9 +44,11 @@ public class AccountNotifier {
 		catch (MailException ex) {
 			logger.warn("User {}: account email not sent, left pending for a later run: {}", userId.toHexString(),
 					ex.getClass().getSimpleName());
+			this.metrics.emailPending();
 			return false;
 		}
 		this.provisioningState.markEmailSent(userId);
+		this.metrics.emailSent();
 		logger.info("User {}: account email sent", userId.toHexString());
 		return true;
 	}
