@@ -31,7 +31,8 @@ public class ProvisioningMetrics {
 	/** Reason tag: the user's record lacks a usable email, name or phone. */
 	public static final String UNUSABLE_RECORD = "unusable_record";
 
-	static final String ACCOUNTS_CREATED = "dedicated_accounts.accounts.created";
+	// not ".created": Prometheus reserves the _created suffix
+	static final String ACCOUNTS_CREATED = "dedicated_accounts.accounts.opened";
 
 	static final String USERS_FAILED = "dedicated_accounts.users.failed";
 
