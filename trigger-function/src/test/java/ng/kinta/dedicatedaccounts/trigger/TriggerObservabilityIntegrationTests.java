@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.netty.channel.Channel;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,8 @@ import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -76,10 +79,19 @@ class TriggerObservabilityIntegrationTests {
 		registry.add("SMTP_PORT", () -> SMTP.getSmtp().getPort());
 	}
 
+	// Spring Boot configures logging once per JVM (tests share one) and keeps the format
+	// in a system property: start from scratch, and leave no JSON behind
+	@BeforeAll
+	static void resetLogging() {
+		System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+		LoggingSystem.get(TriggerObservabilityIntegrationTests.class.getClassLoader()).cleanUp();
+	}
+
 	@AfterAll
 	static void stopServers() {
 		SMTP.stop();
 		MONGO.shutdownNow();
+		resetLogging();
 	}
 
 	@Test

@@ -3,12 +3,16 @@ package ng.kinta.dedicatedaccounts.batch.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -23,6 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchJobStructuredLoggingIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	// Spring Boot configures logging once per JVM (tests share one) and keeps the format
+	// in a system property: start from scratch, and leave no JSON behind
+	@BeforeEach
+	@AfterEach
+	void resetLogging() {
+		System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
+	}
 
 	@Test
 	void logstashLinesGoToStandardErrorWithTheRunIdsAndTheSummaryAloneToStandardOutput(@TempDir Path data,
