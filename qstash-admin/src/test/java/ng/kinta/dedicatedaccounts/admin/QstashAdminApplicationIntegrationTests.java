@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,6 +46,9 @@ class QstashAdminApplicationIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	@Test
 	void contextStartsWithTheClientAndNoCommandRunner() {
 		assertThat(this.context.getBean(QstashSchedulesClient.class)).isNotNull();
@@ -69,6 +73,30 @@ class QstashAdminApplicationIntegrationTests {
 
 		assertThat(response.getStatusCode().value()).isEqualTo(502);
 		assertThat(response.getBody()).contains("QStash is unreachable").doesNotContain("context-test-token");
+	}
+
+	@Test
+	void actuatorAnswersOnTheManagementPortOnly() {
+		RestClient management = RestClient.builder()
+			.baseUrl("http://localhost:" + this.managementPort)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, answer) -> {
+			})
+			.build();
+
+		assertThat(management.get().uri("/actuator/health/liveness").retrieve().toEntity(String.class).getBody())
+			.contains("\"status\":\"UP\"");
+		assertThat(management.get().uri("/actuator/health/readiness").retrieve().toEntity(String.class).getBody())
+			.contains("\"status\":\"UP\"");
+		assertThat(management.get().uri("/actuator/info").retrieve().body(String.class))
+			.contains("\"artifact\":\"qstash-admin\"");
+		assertThat(management.get().uri("/actuator/prometheus").retrieve().body(String.class))
+			.contains("jvm_memory_used_bytes");
+		int onApplicationPort = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/actuator/health")
+			.exchange((request, answer) -> answer.getStatusCode().value());
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		assertThat(onApplicationPort).isEqualTo(404);
 	}
 
 	@Test

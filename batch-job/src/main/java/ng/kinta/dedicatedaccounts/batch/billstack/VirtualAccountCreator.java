@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,11 @@ public class VirtualAccountCreator {
 
 	private final BillstackPace pace;
 
+	private final ProvisioningMetrics metrics;
+
 	VirtualAccountCreator(BillstackClient client, RetryTemplate billstackRetryTemplate, BillstackProperties properties,
-			BillstackPace billstackPace) {
+			BillstackPace billstackPace, ProvisioningMetrics metrics) {
+		this.metrics = metrics;
 		this.client = client;
 		this.retryTemplate = billstackRetryTemplate;
 		this.banks = List.copyOf(properties.banks());
@@ -75,7 +79,7 @@ public class VirtualAccountCreator {
 					if (timeIsUp.getAsBoolean()) {
 						throw new AttemptDeferredException("time budget spent before bank " + bank);
 					}
-					return call(request);
+					return this.metrics.timeBillstackRequest(bank, () -> call(request));
 				});
 			}
 			catch (BillstackThrottledException ex) {

@@ -16,6 +16,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.netty.channel.Channel;
 import org.bson.Document;
 
 import org.springframework.core.io.ClassPathResource;
@@ -48,7 +49,17 @@ final class DemoMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the demo data folder " + dataDirectory, ex);
 		}
-		H2Backend backend = new H2Backend(dataDirectory.resolve("demo-mongo.mv").toString());
+		H2Backend backend = new H2Backend(dataDirectory.resolve("demo-mongo.mv").toString()) {
+
+			// Boot's MongoDB health check sends "hello", which mongo-java-server knows as
+			// its predecessor "isMaster"
+			@Override
+			public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String database, String command,
+					de.bwaldvogel.mongo.bson.Document query) {
+				return super.handleCommand(channel, database, "hello".equals(command) ? "isMaster" : command, query);
+			}
+
+		};
 		MongoServer server = new MongoServer(backend);
 		server.bind("127.0.0.1", 0);
 		InetSocketAddress address = server.getLocalAddress();

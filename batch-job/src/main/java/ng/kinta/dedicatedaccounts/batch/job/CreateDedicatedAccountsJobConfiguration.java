@@ -8,6 +8,7 @@ import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException;
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackPace;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.notification.MailOutbox;
 import ng.kinta.dedicatedaccounts.batch.notification.MailRelayCircuit;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
@@ -57,6 +58,8 @@ class CreateDedicatedAccountsJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).start(selectUsersStep)
 			.next(sendPendingEmailsStep)
 			.next(provisionAccountsStep)
+			// first in, last out: every other listener's lines carry the run's ids
+			.listener(new RunLogContext())
 			.listener(new MailRunListener(mailOutbox))
 			.listener(runSummaryListener)
 			.build();
@@ -87,14 +90,14 @@ class CreateDedicatedAccountsJobConfiguration {
 			TimeBudgetItemReader<Document> claimedUsersReader, VirtualAccountCreator accountCreator,
 			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts, MailOutbox mailOutbox,
 			JobProperties properties, Clock clock, GracefulStop gracefulStop,
-			ThreadPoolTaskExecutor billstackTaskExecutor) {
+			ThreadPoolTaskExecutor billstackTaskExecutor, ProvisioningMetrics metrics) {
 		return new StepBuilder("provisionAccountsStep", jobRepository)
 			.<Document, ProvisionedAccount>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(claimedUsersReader)
 			.processor(
 					new ProvisioningItemProcessor(accountCreator, provisioningState, properties, clock, gracefulStop))
-			.writer(new ProvisioningItemWriter(accounts, provisioningState, mailOutbox, properties, clock))
+			.writer(new ProvisioningItemWriter(accounts, provisioningState, mailOutbox, properties, clock, metrics))
 			.listener(claimedUsersReader)
 			.taskExecutor(billstackTaskExecutor)
 			.faultTolerant()
@@ -103,7 +106,7 @@ class CreateDedicatedAccountsJobConfiguration {
 			.skipLimit(properties.maxUsersPerRun())
 			// registered as a listener so it also sees the step start (it counts per
 			// step)
-			.listener(new ProvisioningSkipListener(provisioningState, properties))
+			.listener(new ProvisioningSkipListener(provisioningState, properties, metrics))
 			.build();
 	}
 
@@ -149,6 +152,7 @@ class CreateDedicatedAccountsJobConfiguration {
 		executor.setCorePoolSize(properties.concurrency());
 		executor.setMaxPoolSize(properties.concurrency());
 		executor.setQueueCapacity(properties.chunkSize());
+		executor.setTaskDecorator(RunLogContext.taskDecorator());
 		return executor;
 	}
 
@@ -163,8 +167,8 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	RunSummaryListener runSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails,
-			JobRepository jobRepository) {
-		return new RunSummaryListener(eligibleUsers, pendingEmails, jobRepository);
+			JobRepository jobRepository, ProvisioningMetrics metrics) {
+		return new RunSummaryListener(eligibleUsers, pendingEmails, jobRepository, metrics);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.notification.AccountEmail;
 import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
 import ng.kinta.dedicatedaccounts.batch.notification.MailOutbox;
@@ -51,10 +52,13 @@ class ProvisioningItemWriter implements ItemWriter<ProvisionedAccount>, StepExec
 
 	private final Clock clock;
 
+	private final ProvisioningMetrics metrics;
+
 	private volatile RunDeadline deadline;
 
 	ProvisioningItemWriter(DedicatedAccountRepository accounts, ProvisioningStateRepository provisioningState,
-			MailOutbox outbox, JobProperties properties, Clock clock) {
+			MailOutbox outbox, JobProperties properties, Clock clock, ProvisioningMetrics metrics) {
+		this.metrics = metrics;
 		this.accounts = accounts;
 		this.provisioningState = provisioningState;
 		this.outbox = outbox;
@@ -72,7 +76,10 @@ class ProvisioningItemWriter implements ItemWriter<ProvisionedAccount>, StepExec
 		List<ObjectId> userIds = new ArrayList<>();
 		for (ProvisionedAccount item : chunk) {
 			boolean inserted = this.accounts.upsert(item.userId(), item.account());
-			if (!inserted) {
+			if (inserted) {
+				this.metrics.accountCreated(item.account().bankCode());
+			}
+			else {
 				logger.info("User {}: account document already present, left as it is", item.userId().toHexString());
 			}
 			userIds.add(item.userId());

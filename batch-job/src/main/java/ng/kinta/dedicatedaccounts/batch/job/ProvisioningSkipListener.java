@@ -4,6 +4,7 @@ import java.util.Date;
 
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException;
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException;
@@ -30,9 +31,13 @@ class ProvisioningSkipListener implements SkipListener<Document, ProvisionedAcco
 
 	private final JobProperties properties;
 
+	private final ProvisioningMetrics metrics;
+
 	private StepExecution stepExecution;
 
-	ProvisioningSkipListener(ProvisioningStateRepository provisioningState, JobProperties properties) {
+	ProvisioningSkipListener(ProvisioningStateRepository provisioningState, JobProperties properties,
+			ProvisioningMetrics metrics) {
+		this.metrics = metrics;
 		this.provisioningState = provisioningState;
 		this.properties = properties;
 	}
@@ -61,6 +66,7 @@ class ProvisioningSkipListener implements SkipListener<Document, ProvisionedAcco
 			logger.warn("User {}: skipped ({}): {}", userId, state, reason);
 		}
 		increment(unusable ? RunContextKeys.UNUSABLE : RunContextKeys.FAILED);
+		this.metrics.userFailed(unusable ? ProvisioningMetrics.UNUSABLE_RECORD : ProvisioningMetrics.EVERY_BANK_FAILED);
 	}
 
 	private synchronized void increment(String key) {

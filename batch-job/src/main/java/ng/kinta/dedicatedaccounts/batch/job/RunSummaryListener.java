@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.job;
 
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
 import org.slf4j.Logger;
@@ -26,7 +27,11 @@ class RunSummaryListener implements JobExecutionListener {
 
 	private final JobRepository jobRepository;
 
-	RunSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails, JobRepository jobRepository) {
+	private final ProvisioningMetrics metrics;
+
+	RunSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails, JobRepository jobRepository,
+			ProvisioningMetrics metrics) {
+		this.metrics = metrics;
 		this.eligibleUsers = eligibleUsers;
 		this.pendingEmails = pendingEmails;
 		this.jobRepository = jobRepository;
@@ -45,6 +50,8 @@ class RunSummaryListener implements JobExecutionListener {
 			jobExecution.getExecutionContext()
 				.putLong(RunContextKeys.REMAINING, this.eligibleUsers.countWithoutAccount());
 			jobExecution.getExecutionContext().putLong(RunContextKeys.EMAILS_PENDING, this.pendingEmails.count());
+			this.metrics
+				.pendingEmailsCounted(jobExecution.getExecutionContext().getLong(RunContextKeys.EMAILS_PENDING));
 			String claimToken = jobExecution.getJobParameters().getString(RunContextKeys.CLAIM_TOKEN);
 			if (claimToken != null) {
 				jobExecution.getExecutionContext()

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
+
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -35,8 +37,11 @@ public class AccountNotifier {
 
 	private final MailRelayCircuit circuit;
 
-	AccountNotifier(AccountEmailSender sender, ProvisioningStateRepository provisioningState,
-			MailRelayCircuit circuit) {
+	private final ProvisioningMetrics metrics;
+
+	AccountNotifier(AccountEmailSender sender, ProvisioningStateRepository provisioningState, MailRelayCircuit circuit,
+			ProvisioningMetrics metrics) {
+		this.metrics = metrics;
 		this.sender = sender;
 		this.provisioningState = provisioningState;
 		this.circuit = circuit;
@@ -77,6 +82,7 @@ public class AccountNotifier {
 		}
 		this.provisioningState.markEmailsSent(sent);
 		for (ObjectId userId : sent) {
+			this.metrics.emailSent();
 			logger.info("User {}: account email sent", userId.toHexString());
 		}
 		return new Outcome(sent.size(), failed);
@@ -111,8 +117,11 @@ public class AccountNotifier {
 					fail(userId, meaning.reason());
 					failed++;
 				}
-				case TEMPORARY -> logger.warn("User {}: account email not sent, left pending for a later run: {}",
-						userId.toHexString(), meaning.reason());
+				case TEMPORARY -> {
+					this.metrics.emailPending();
+					logger.warn("User {}: account email not sent, left pending for a later run: {}",
+							userId.toHexString(), meaning.reason());
+				}
 			}
 		}
 		return failed;
@@ -120,6 +129,7 @@ public class AccountNotifier {
 
 	private void fail(ObjectId userId, String reason) {
 		this.provisioningState.markEmailFailed(userId, reason);
+		this.metrics.emailPermanentlyFailed();
 		logger.warn("User {}: account email failed for good, never retried: {}", userId.toHexString(), reason);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,7 @@ class VirtualAccountCreatorTests {
 		BillstackClient client = new BillstackClient(
 				configuration.billstackRestClient(RestClient.builder(), properties), JsonMapper.builder().build());
 		this.creator = new VirtualAccountCreator(client, configuration.billstackRetryTemplate(properties), properties,
-				new BillstackPace(8));
+				new BillstackPace(8), ProvisioningMetrics.unexported());
 	}
 
 	@Test

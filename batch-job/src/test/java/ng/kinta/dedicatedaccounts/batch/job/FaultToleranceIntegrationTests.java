@@ -119,6 +119,9 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 
 		// when
 		RunSummary relayDown = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+		// a request slower than the read timeout on a busy machine is retried: count what
+		// the second run adds rather than an exact total
+		int billstackRequestsAfterFirstRun = billstackRequests();
 		Mockito.reset(this.mailSender);
 		RunSummary relayBack = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
 
@@ -131,8 +134,13 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		assertThat(relayBack.data().emailsSent()).isEqualTo(3);
 		assertThat(relayBack.data().emailsPending()).isZero();
 		assertThat(recipients()).hasSize(3);
-		InProcessServices.BILLSTACK.verify(3, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
+		assertThat(billstackRequestsAfterFirstRun).isGreaterThanOrEqualTo(3);
+		assertThat(billstackRequests()).isEqualTo(billstackRequestsAfterFirstRun);
 		assertThat(InProcessServices.database().getCollection("accounts").countDocuments()).isEqualTo(3);
+	}
+
+	private static int billstackRequests() {
+		return InProcessServices.BILLSTACK.findAll(postRequestedFor(urlPathEqualTo(BillstackStubs.PATH))).size();
 	}
 
 	@Test

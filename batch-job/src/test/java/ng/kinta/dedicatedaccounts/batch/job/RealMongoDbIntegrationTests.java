@@ -16,6 +16,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,8 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job against a real MongoDB server (Testcontainers). Skipped where no Docker engine
- * runs; the in-process wire-protocol tests cover the same paths everywhere else.
+ * The job against a real MongoDB server (Testcontainers, connected through
+ * {@link ServiceConnection}). Skipped where no Docker engine runs; the in-process
+ * wire-protocol tests cover the same paths everywhere else.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(classes = JobTestApplication.class)
@@ -32,15 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RealMongoDbIntegrationTests {
 
 	@Container
+	@ServiceConnection
 	static final MongoDBContainer mongo = new MongoDBContainer("mongo:7.0");
+
+	private static final String DATABASE = "test";
 
 	@Autowired
 	private JobRunService runs;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
+		// Billstack and SMTP in-process; MongoDB comes from the service connection
 		InProcessServices.register(registry);
-		registry.add("MONGO_DB_URI", () -> mongo.getReplicaSetUrl("kinta"));
 	}
 
 	@Test
@@ -48,9 +53,10 @@ class RealMongoDbIntegrationTests {
 		InProcessServices.BILLSTACK.resetAll();
 		InProcessServices.BILLSTACK
 			.stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.created("PALMPAY")));
-		try (MongoClient client = MongoClients.create(mongo.getReplicaSetUrl("kinta"))) {
-			client.getDatabase("kinta").getCollection("users").insertMany(InProcessServices.readSample("users.json"));
-			client.getDatabase("kinta")
+		// the service connection names no database: the driver's default, "test"
+		try (MongoClient client = MongoClients.create(mongo.getReplicaSetUrl())) {
+			client.getDatabase(DATABASE).getCollection("users").insertMany(InProcessServices.readSample("users.json"));
+			client.getDatabase(DATABASE)
 				.getCollection("accounts")
 				.insertMany(InProcessServices.readSample("accounts.json"));
 
@@ -60,7 +66,7 @@ class RealMongoDbIntegrationTests {
 			assertThat(first.data().processedInThisRun()).isEqualTo(50);
 			assertThat(first.data().totalUsersWithoutAccounts()).isEqualTo(SampleData.eligibleUserIds().size());
 			assertThat(second.data().remainingUsers()).isEqualTo(first.data().remainingUsers() - 50);
-			assertThat(client.getDatabase("kinta")
+			assertThat(client.getDatabase(DATABASE)
 				.getCollection("accounts")
 				.countDocuments(new Document("accountDetails.bankCode", "PALMPAY"))).isEqualTo(100);
 		}

@@ -44,6 +44,12 @@ class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Messa
 
 	@Override
 	public Message<RunSummary> apply(Message<byte[]> request) {
+		try (TriggerRequestLog log = TriggerRequestLog.open(header(request.getHeaders(), MESSAGE_ID_HEADER))) {
+			return log.outcomeOf(() -> handle(request));
+		}
+	}
+
+	private Message<RunSummary> handle(Message<byte[]> request) {
 		byte[] body = RawRequestBody.ofCurrentRequest().orElseGet(() -> payloadOf(request));
 		try {
 			this.verifier.verify(header(request.getHeaders(), SIGNATURE_HEADER), body);

@@ -58,8 +58,11 @@ class RawRequestBodyFilter extends OncePerRequestFilter {
 		byte[] body = request.getInputStream().readNBytes(this.maxBytes + 1);
 		if (body.length > this.maxBytes) {
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getWriter().write("{\"error\":\"Payload too large\"}");
+			// the same RFC 9457 shape as every other trigger error
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+						+ "\"detail\":\"The request body is larger than " + this.maxBytes + " bytes\"}");
 			return;
 		}
 		request.setAttribute(RawRequestBody.ATTRIBUTE, body);

@@ -1,57 +1,64 @@
 package ng.kinta.dedicatedaccounts.trigger.function;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
- * A trigger outcome that is not a 200: carries the HTTP status and the JSON body to
- * answer with. Spring Cloud Function web always answers 200 for a returned value, so the
- * function throws this instead and {@link TriggerExceptionHandler} writes the response.
+ * A trigger outcome that is not a 200: carries the HTTP status and the RFC 9457 problem
+ * to answer with. Spring Cloud Function web always answers 200 for a returned value, so
+ * the function throws this instead and {@link TriggerExceptionHandler} writes the
+ * response.
  */
 class TriggerException extends RuntimeException {
 
-	/** The one answer to every missing or invalid signature. */
-	static final String UNAUTHORIZED_MESSAGE = "Unauthorized: invalid signature";
+	/**
+	 * The one detail of every missing or invalid signature: nothing that helps guessing.
+	 */
+	static final String UNAUTHORIZED_DETAIL = "Missing or invalid Upstash-Signature";
 
-	private final HttpStatus status;
+	/** Extension member of a 409: the job execution that is running. */
+	static final String RUNNING_EXECUTION_ID = "runningExecutionId";
 
-	private final transient Object body;
+	/** Extension member of a failed run's 500: the run's summary. */
+	static final String SUMMARY = "summary";
 
-	private TriggerException(HttpStatus status, String message, Object body) {
-		super(message, null, false, false);
-		this.status = status;
-		this.body = body;
+	private final transient ProblemDetail problem;
+
+	private TriggerException(ProblemDetail problem) {
+		super(problem.getDetail(), null, false, false);
+		this.problem = problem;
 	}
 
 	static TriggerException unauthorized() {
-		return new TriggerException(HttpStatus.UNAUTHORIZED, UNAUTHORIZED_MESSAGE,
-				Map.of("error", UNAUTHORIZED_MESSAGE));
+		return new TriggerException(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, UNAUTHORIZED_DETAIL));
 	}
 
 	static TriggerException conflict(RunInProgressException ex) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", "Conflict: " + ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		if (ex.getRunningExecutionId() != null) {
-			body.put("runningExecutionId", ex.getRunningExecutionId());
+			problem.setProperty(RUNNING_EXECUTION_ID, ex.getRunningExecutionId());
 		}
-		return new TriggerException(HttpStatus.CONFLICT, ex.getMessage(), body);
+		return new TriggerException(problem);
 	}
 
 	static TriggerException runFailed(RunSummary summary) {
-		return new TriggerException(HttpStatus.INTERNAL_SERVER_ERROR, "The run failed", summary);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The run failed: " + summary.message());
+		problem.setTitle("Run failed");
+		problem.setProperty(SUMMARY, summary);
+		return new TriggerException(problem);
 	}
 
-	HttpStatus status() {
-		return this.status;
+	HttpStatusCode status() {
+		return HttpStatusCode.valueOf(this.problem.getStatus());
 	}
 
-	Object body() {
-		return this.body;
+	ProblemDetail problem() {
+		return this.problem;
 	}
 
 }

@@ -1,7 +1,5 @@
 package ng.kinta.dedicatedaccounts.trigger.function;
 
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,15 +8,20 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns what the trigger function throws into the HTTP answer: a {@link TriggerException}
- * into its status and body, anything else into a bare 500. Never a stack trace or
- * exception message from a library in a response.
+ * Turns what the trigger function throws into an RFC 9457 problem
+ * ({@code application/problem+json}): a {@link TriggerException} into its status and
+ * problem, a request with another method than POST into 405, anything else into a bare
+ * 500. Never a stack trace or a library's exception message in a response. Requests that
+ * reach no handler (404) get their problem from Spring MVC
+ * ({@code spring.mvc.problemdetails.enabled}).
  */
 @RestControllerAdvice(assignableTypes = FunctionController.class)
 class TriggerExceptionHandler {
@@ -26,23 +29,26 @@ class TriggerExceptionHandler {
 	private static final Logger logger = LoggerFactory.getLogger(TriggerExceptionHandler.class);
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> handle(Exception ex, HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> handle(Exception ex, HttpServletRequest request) {
 		TriggerException trigger = find(ex);
 		if (trigger != null) {
-			return ResponseEntity.status(trigger.status()).contentType(MediaType.APPLICATION_JSON).body(trigger.body());
+			return problem(trigger.status(), trigger.problem());
 		}
 		if (!HttpMethod.POST.matches(request.getMethod())) {
 			// spring.cloud.function.http.* refuses other methods with an
 			// IllegalArgumentException
 			return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.allow(HttpMethod.POST)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("error", "Method not allowed"));
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, "Only POST is allowed"));
 		}
 		logger.error("Trigger request failed", ex);
-		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("status", "error", "message", "Internal error; see the server log"));
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemDetail
+			.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error; see the server log"));
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, ProblemDetail problem) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	// the function registry may wrap what the function throws

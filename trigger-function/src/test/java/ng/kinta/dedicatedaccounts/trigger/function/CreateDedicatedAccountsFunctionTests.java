@@ -86,7 +86,7 @@ class CreateDedicatedAccountsFunctionTests {
 		TriggerException ex = catchThrowableOfType(TriggerException.class, () -> this.function.apply(forged));
 
 		assertThat(ex.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(ex.body()).hasToString("{error=Unauthorized: invalid signature}");
+		assertThat(ex.problem().getDetail()).isEqualTo(TriggerException.UNAUTHORIZED_DETAIL);
 		assertThat(this.jobRunService.starts).isEmpty();
 	}
 
@@ -108,7 +108,7 @@ class CreateDedicatedAccountsFunctionTests {
 				() -> this.function.apply(delivery("msg_fail")));
 
 		assertThat(ex.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-		assertThat(ex.body()).isInstanceOfSatisfying(RunSummary.class,
+		assertThat(ex.problem().getProperties().get(TriggerException.SUMMARY)).isInstanceOfSatisfying(RunSummary.class,
 				(summary) -> assertThat(summary.exitStatus()).isEqualTo("FAILED"));
 	}
 

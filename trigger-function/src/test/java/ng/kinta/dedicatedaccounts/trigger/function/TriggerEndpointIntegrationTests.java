@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.RestClient;
@@ -43,7 +44,9 @@ import static org.mockito.Mockito.never;
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trigger.public-api-url=" + TriggerEndpointIntegrationTests.PUBLIC_URL,
 				"trigger.signing.current-key=" + TriggerEndpointIntegrationTests.CURRENT_KEY,
-				"trigger.signing.next-key=" + TriggerEndpointIntegrationTests.NEXT_KEY })
+				"trigger.signing.next-key=" + TriggerEndpointIntegrationTests.NEXT_KEY,
+				// no MongoDB or job repository here, so no health indicators for them
+				"management.endpoint.health.validate-group-membership=false" })
 class TriggerEndpointIntegrationTests {
 
 	static final String PUBLIC_URL = "https://trigger.example.test";
@@ -122,10 +125,15 @@ class TriggerEndpointIntegrationTests {
 
 		for (Response response : new Response[] { missing, forged }) {
 			assertThat(response.status()).isEqualTo(401);
-			assertThat(response.body()).isEqualTo("{\"error\":\"Unauthorized: invalid signature\"}")
-				.doesNotContain(CURRENT_KEY)
-				.doesNotContain(NEXT_KEY);
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+			JsonNode problem = this.json.readTree(response.body());
+			assertThat(problem.path("status").asInt()).isEqualTo(401);
+			assertThat(problem.path("title").asString()).isEqualTo("Unauthorized");
+			assertThat(problem.path("detail").asString()).isEqualTo("Missing or invalid Upstash-Signature");
+			assertThat(problem.path("instance").asString()).isEqualTo(TriggerProperties.PATH);
+			assertThat(response.body()).doesNotContain(CURRENT_KEY).doesNotContain(NEXT_KEY);
 		}
+		assertThat(missing.body()).isEqualTo(forged.body());
 		then(this.jobRunService).should(never()).startNewRun(any());
 	}
 
@@ -155,9 +163,12 @@ class TriggerEndpointIntegrationTests {
 		Response response = post(TriggerProperties.PATH, "{}", this.signer, "msg_409");
 
 		assertThat(response.status()).isEqualTo(409);
-		JsonNode body = this.json.readTree(response.body());
-		assertThat(body.get("error").asString()).contains("in progress");
-		assertThat(body.get("runningExecutionId").asLong()).isEqualTo(40L);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(409);
+		assertThat(problem.path("title").asString()).isEqualTo("Conflict");
+		assertThat(problem.path("detail").asString()).contains("in progress");
+		assertThat(problem.path("runningExecutionId").asLong()).isEqualTo(40L);
 	}
 
 	@Test
@@ -167,10 +178,14 @@ class TriggerEndpointIntegrationTests {
 		Response response = post(TriggerProperties.PATH, "{}", this.signer, "msg_500");
 
 		assertThat(response.status()).isEqualTo(500);
-		JsonNode body = this.json.readTree(response.body());
-		assertThat(body.get("status").asString()).isEqualTo("error");
-		assertThat(body.get("jobExecutionId").asLong()).isEqualTo(42L);
-		assertThat(body.get("data").get("failedCount").asLong()).isEqualTo(1L);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(500);
+		assertThat(problem.path("title").asString()).isEqualTo("Run failed");
+		JsonNode summary = problem.path("summary");
+		assertThat(summary.path("status").asString()).isEqualTo("error");
+		assertThat(summary.path("jobExecutionId").asLong()).isEqualTo(42L);
+		assertThat(summary.path("data").path("failedCount").asLong()).isEqualTo(1L);
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
 	}
 
@@ -181,6 +196,8 @@ class TriggerEndpointIntegrationTests {
 		Response response = post(TriggerProperties.PATH, "{}", this.signer, "msg_boom");
 
 		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(this.json.readTree(response.body()).path("title").asString()).isEqualTo("Internal Server Error");
 		assertThat(response.body()).doesNotContain("secret internals").doesNotContain("Exception");
 	}
 
@@ -198,11 +215,30 @@ class TriggerEndpointIntegrationTests {
 
 	@Test
 	void getDoesNotRunTheJob() {
-		int status = this.client.get()
+		Response response = this.client.get()
 			.uri(TriggerProperties.PATH)
-			.exchange((request, response) -> response.getStatusCode().value());
+			.exchange((request, answer) -> new Response(answer.getStatusCode().value(),
+					String.valueOf(answer.getHeaders().getContentType()),
+					new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8), answer.getHeaders()));
 
-		assertThat(status).isEqualTo(405);
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.headers().getAllow()).containsExactly(HttpMethod.POST);
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(405);
+		assertThat(problem.path("title").asString()).isEqualTo("Method Not Allowed");
+		then(this.jobRunService).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void unknownPathAnswers404Problem() {
+		Response response = post("/api/nothing-here", "{}", this.signer, "msg_404");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(404);
+		assertThat(problem.path("title").asString()).isEqualTo("Not Found");
 		then(this.jobRunService).shouldHaveNoInteractions();
 	}
 

@@ -109,7 +109,7 @@ class TriggerRequestBodyIntegrationTests {
 		HttpResponse<String> response = post(contentType, changed, this.signer.sign(signedUrl(), body));
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.body()).isEqualTo("{\"error\":\"Unauthorized: invalid signature\"}");
+		assertThat(response.body()).contains("\"status\":401").contains("Missing or invalid Upstash-Signature");
 		then(this.jobRunService).should(never()).startNewRun(any());
 	}
 
@@ -120,7 +120,8 @@ class TriggerRequestBodyIntegrationTests {
 		HttpResponse<String> response = post("application/json", body, this.signer.sign(signedUrl(), body));
 
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.body()).isEqualTo("{\"error\":\"Payload too large\"}");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"status\":413").contains("larger than 1024 bytes");
 		then(this.jobRunService).shouldHaveNoInteractions();
 	}
 

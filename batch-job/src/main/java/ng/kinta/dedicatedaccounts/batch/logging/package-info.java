@@ -1,0 +1,5 @@
+/**
+ * Logging of {@code batch-job.jar}: Spring Boot's console output, on standard error so
+ * that standard output carries only the run's summary.
+ */
+package ng.kinta.dedicatedaccounts.batch.logging;
