@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.batch.job;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ng.kinta.dedicatedaccounts.batch.logging.MdcTaskDecorator;
 import org.slf4j.MDC;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -70,28 +71,7 @@ public final class RunLogContext implements JobExecutionListener {
 	 * @return the decorator, for the executor that processes items concurrently
 	 */
 	public static TaskDecorator taskDecorator() {
-		return (task) -> {
-			Map<String, String> context = MDC.getCopyOfContextMap();
-			return () -> {
-				Map<String, String> own = MDC.getCopyOfContextMap();
-				setContext(context);
-				try {
-					task.run();
-				}
-				finally {
-					setContext(own);
-				}
-			};
-		};
-	}
-
-	private static void setContext(Map<String, String> context) {
-		if (context != null) {
-			MDC.setContextMap(context);
-		}
-		else {
-			MDC.clear();
-		}
+		return new MdcTaskDecorator();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import ng.kinta.dedicatedaccounts.batch.logging.MdcTaskDecorator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,8 @@ public class MailOutbox implements DisposableBean {
 		this.circuit = circuit;
 		this.executor = new ThreadPoolTaskExecutor();
 		this.executor.setThreadNamePrefix("mail-");
+		// the run's ids on the mail thread's log lines
+		this.executor.setTaskDecorator(new MdcTaskDecorator());
 		this.executor.setCorePoolSize(1);
 		this.executor.setMaxPoolSize(1);
 		this.executor.setQueueCapacity(QUEUE_CAPACITY);
