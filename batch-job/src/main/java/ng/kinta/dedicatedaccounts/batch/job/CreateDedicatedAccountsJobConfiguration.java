@@ -14,7 +14,7 @@ import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException;
 import ng.kinta.dedicatedaccounts.batch.user.UserFields;
 import ng.kinta.dedicatedaccounts.batch.user.UserIndexes;
-import org.bson.Document;
+import ng.kinta.dedicatedaccounts.batch.user.UserRecord;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -60,7 +60,7 @@ class CreateDedicatedAccountsJobConfiguration {
 	Step selectUsersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			EligibleUsers eligibleUsers, ProvisioningStateRepository provisioningState, UserIndexes indexes,
 			JobProperties properties) {
-		return new StepBuilder("selectUsersStep", jobRepository)
+		return new StepBuilder(StepNames.SELECT_USERS, jobRepository)
 			.tasklet(new SelectUsersTasklet(eligibleUsers, provisioningState, indexes, properties), transactionManager)
 			.build();
 	}
@@ -68,19 +68,19 @@ class CreateDedicatedAccountsJobConfiguration {
 	@Bean
 	Step sendPendingEmailsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PendingEmails pendingEmails, AccountNotifier notifier, JobProperties properties, Clock clock) {
-		return new StepBuilder("sendPendingEmailsStep", jobRepository)
+		return new StepBuilder(StepNames.SEND_PENDING_EMAILS, jobRepository)
 			.tasklet(new SendPendingEmailsTasklet(pendingEmails, notifier, properties, clock), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step provisionAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			TimeBudgetItemReader<Document> claimedUsersReader, VirtualAccountCreator accountCreator,
+			TimeBudgetItemReader<UserRecord> claimedUsersReader, VirtualAccountCreator accountCreator,
 			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts,
 			AccountNotifier notifier, JobProperties properties, Clock clock, GracefulStop gracefulStop,
 			ThreadPoolTaskExecutor billstackTaskExecutor) {
-		return new StepBuilder("provisionAccountsStep", jobRepository)
-			.<Document, ProvisionedAccount>chunk(properties.chunkSize())
+		return new StepBuilder(StepNames.PROVISION_ACCOUNTS, jobRepository)
+			.<UserRecord, ProvisionedAccount>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(claimedUsersReader)
 			.processor(
@@ -100,7 +100,7 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	@StepScope
-	TimeBudgetItemReader<Document> claimedUsersReader(MongoTemplate mongoTemplate, JobProperties properties,
+	TimeBudgetItemReader<UserRecord> claimedUsersReader(MongoTemplate mongoTemplate, JobProperties properties,
 			Clock clock, GracefulStop gracefulStop,
 			@Value("#{jobParameters['" + RunContextKeys.CLAIM_TOKEN + "']}") String claimToken) {
 		// only the claim mark filters: the writer never changes it, so paging skips no
@@ -120,11 +120,14 @@ class CreateDedicatedAccountsJobConfiguration {
 		// processor passes over those an earlier attempt finished. Jumping back to a
 		// saved
 		// position would hand out users from a page read before they were provisioned.
-		MongoPagingItemReader<Document> reader = new MongoPagingItemReaderBuilder<Document>().name("claimedUsersReader")
+		// UserRecord is read leniently (UserRecordReadingConverter): a malformed user is
+		// skipped by the processor, it never fails the page
+		MongoPagingItemReader<UserRecord> reader = new MongoPagingItemReaderBuilder<UserRecord>()
+			.name("claimedUsersReader")
 			.saveState(false)
 			.template(mongoTemplate)
 			.collection(UserFields.USERS)
-			.targetType(Document.class)
+			.targetType(UserRecord.class)
 			.query(query)
 			.sorts(Map.of(UserFields.ID, Sort.Direction.ASC))
 			.pageSize(properties.maxUsersPerRun())
