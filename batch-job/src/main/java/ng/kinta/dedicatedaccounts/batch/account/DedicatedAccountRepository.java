@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Date;
 
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
-import ng.kinta.dedicatedaccounts.batch.user.UserFields;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -41,13 +40,13 @@ public class DedicatedAccountRepository {
 	public boolean upsert(ObjectId userId, VirtualAccount account) {
 		Date now = Date.from(this.clock.instant());
 		Query query = Query
-			.query(Criteria.where(UserFields.ACCOUNT_USER).is(userId).and(UserFields.HAS_DEDICATED_ACCOUNT).is(true));
+			.query(Criteria.where(AccountFields.USER).is(userId).and(AccountFields.HAS_DEDICATED_ACCOUNT).is(true));
 		Update update = new Update().setOnInsert("accountDetails", AccountDetails.toDocument(account))
 			.setOnInsert("order_ref", userId)
 			.setOnInsert("createdAt", now)
 			.setOnInsert("updatedAt", now)
 			.setOnInsert("__v", 0);
-		return this.mongoTemplate.upsert(query, update, UserFields.ACCOUNTS).getUpsertedId() != null;
+		return this.mongoTemplate.upsert(query, update, AccountFields.ACCOUNTS).getUpsertedId() != null;
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import ng.kinta.dedicatedaccounts.batch.user.UserFields;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -46,14 +45,14 @@ public class ExistingAccountFinder {
 	 * @return the lookup
 	 */
 	public Lookup startLookup() {
-		Query irregular = Query.query(Criteria.where(UserFields.HAS_DEDICATED_ACCOUNT)
+		Query irregular = Query.query(Criteria.where(AccountFields.HAS_DEDICATED_ACCOUNT)
 			.is(true)
-			.and(UserFields.ACCOUNT_USER)
+			.and(AccountFields.USER)
 			.regex(IRREGULAR_EMAIL));
-		irregular.fields().include(UserFields.ACCOUNT_USER);
+		irregular.fields().include(AccountFields.USER);
 		Set<String> emails = new HashSet<>();
-		for (Document account : this.mongoTemplate.find(irregular, Document.class, UserFields.ACCOUNTS)) {
-			if (account.get(UserFields.ACCOUNT_USER) instanceof String email) {
+		for (Document account : this.mongoTemplate.find(irregular, Document.class, AccountFields.ACCOUNTS)) {
+			if (account.get(AccountFields.USER) instanceof String email) {
 				emails.add(normalizeEmail(email));
 			}
 		}
@@ -75,22 +74,19 @@ public class ExistingAccountFinder {
 
 		/**
 		 * Which of these users own a dedicated account.
-		 * @param users {@code users} documents with at least {@code _id} and
-		 * {@code auth.email}
+		 * @param users the users, each with its id and email
 		 * @return ids of the users that own an account with
 		 * {@code hasDedicatedAccountNumber:
 		 * true}
 		 */
-		public Set<ObjectId> usersWithAccount(Collection<Document> users) {
+		public Set<ObjectId> usersWithAccount(Collection<Owner> users) {
 			Map<Object, ObjectId> owners = new HashMap<>();
 			Set<ObjectId> found = new HashSet<>();
-			for (Document user : users) {
-				if (!(user.get(UserFields.ID) instanceof ObjectId id)) {
-					continue;
-				}
+			for (Owner user : users) {
+				ObjectId id = user.id();
 				owners.put(id, id);
 				owners.put(id.toHexString(), id);
-				String email = email(user);
+				String email = user.email();
 				if (email != null) {
 					owners.put(email, id);
 					owners.put(normalizeEmail(email), id);
@@ -104,11 +100,11 @@ public class ExistingAccountFinder {
 			}
 			List<Object> keys = new ArrayList<>(owners.keySet());
 			Query query = Query
-				.query(Criteria.where(UserFields.HAS_DEDICATED_ACCOUNT).is(true).and(UserFields.ACCOUNT_USER).in(keys));
-			query.fields().include(UserFields.ACCOUNT_USER);
+				.query(Criteria.where(AccountFields.HAS_DEDICATED_ACCOUNT).is(true).and(AccountFields.USER).in(keys));
+			query.fields().include(AccountFields.USER);
 			for (Document account : ExistingAccountFinder.this.mongoTemplate.find(query, Document.class,
-					UserFields.ACCOUNTS)) {
-				ObjectId owner = owners.get(account.get(UserFields.ACCOUNT_USER));
+					AccountFields.ACCOUNTS)) {
+				ObjectId owner = owners.get(account.get(AccountFields.USER));
 				if (owner != null) {
 					found.add(owner);
 				}
@@ -116,10 +112,15 @@ public class ExistingAccountFinder {
 			return found;
 		}
 
-		private static String email(Document user) {
-			return (user.get(UserFields.AUTH) instanceof Document auth
-					&& auth.get(UserFields.AUTH_EMAIL) instanceof String email) ? email : null;
-		}
+	}
+
+	/**
+	 * A user whose account is looked up, under each form {@code accounts.user} may take.
+	 *
+	 * @param id the user's id
+	 * @param email the user's email as stored, or {@code null} when it has none
+	 */
+	public record Owner(ObjectId id, String email) {
 
 	}
 

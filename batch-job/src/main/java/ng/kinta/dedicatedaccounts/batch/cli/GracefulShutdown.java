@@ -27,6 +27,8 @@ final class GracefulShutdown {
 
 	private volatile boolean signalled;
 
+	private volatile int exitCode = ExitCodes.FAILED;
+
 	/** Registers the JVM shutdown hook. */
 	void install() {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::onShutdown, "graceful-stop"));
@@ -47,15 +49,15 @@ final class GracefulShutdown {
 	 * @param exitCode the code
 	 */
 	void exit(int exitCode) {
+		this.exitCode = exitCode;
+		this.finished.countDown();
 		if (this.signalled) {
-			// the JVM is already shutting down: System.exit would block, and the process
-			// would end with the signal's code once the hook returned. Halt before
-			// releasing the hook, so the hook cannot win that race.
+			// the JVM is already shutting down: System.exit would block; the hook halts
+			// with the same code, whichever of the two threads gets there first
 			System.out.flush();
 			System.err.flush();
 			Runtime.getRuntime().halt(exitCode);
 		}
-		this.finished.countDown();
 		System.exit(exitCode);
 	}
 
@@ -73,7 +75,13 @@ final class GracefulShutdown {
 			if (!this.finished.await(this.gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
 				logger.error("The run did not stop within {}; exiting anyway (recover it with `recover ID`)",
 						this.gracePeriod);
+				return;
 			}
+			// once this hook returns the JVM ends with the signal's code (143), possibly
+			// before the main thread halts with the command's
+			System.out.flush();
+			System.err.flush();
+			Runtime.getRuntime().halt(this.exitCode);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

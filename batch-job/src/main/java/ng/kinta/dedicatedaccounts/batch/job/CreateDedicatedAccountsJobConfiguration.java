@@ -18,7 +18,7 @@ import ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException;
 import ng.kinta.dedicatedaccounts.batch.user.UserFields;
 import ng.kinta.dedicatedaccounts.batch.user.UserIndexes;
 import ng.kinta.dedicatedaccounts.batch.user.UsersCollection;
-import org.bson.Document;
+import ng.kinta.dedicatedaccounts.batch.user.UserRecord;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -69,7 +69,7 @@ class CreateDedicatedAccountsJobConfiguration {
 	Step selectUsersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			EligibleUsers eligibleUsers, ProvisioningStateRepository provisioningState, UserIndexes indexes,
 			UsersCollection usersCollection, JobProperties properties) {
-		return new StepBuilder("selectUsersStep", jobRepository)
+		return new StepBuilder(StepNames.SELECT_USERS, jobRepository)
 			.tasklet(new SelectUsersTasklet(eligibleUsers, provisioningState, indexes, usersCollection, properties),
 					transactionManager)
 			.build();
@@ -79,7 +79,7 @@ class CreateDedicatedAccountsJobConfiguration {
 	Step sendPendingEmailsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PendingEmails pendingEmails, MailOutbox mailOutbox, MailRelayCircuit mailRelayCircuit,
 			JobProperties properties, Clock clock) {
-		return new StepBuilder("sendPendingEmailsStep", jobRepository)
+		return new StepBuilder(StepNames.SEND_PENDING_EMAILS, jobRepository)
 			.tasklet(new SendPendingEmailsTasklet(pendingEmails, mailOutbox, mailRelayCircuit, properties, clock),
 					transactionManager)
 			.build();
@@ -87,12 +87,12 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	Step provisionAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			TimeBudgetItemReader<Document> claimedUsersReader, VirtualAccountCreator accountCreator,
+			TimeBudgetItemReader<UserRecord> claimedUsersReader, VirtualAccountCreator accountCreator,
 			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts, MailOutbox mailOutbox,
 			JobProperties properties, Clock clock, GracefulStop gracefulStop,
 			ThreadPoolTaskExecutor billstackTaskExecutor, ProvisioningMetrics metrics) {
-		return new StepBuilder("provisionAccountsStep", jobRepository)
-			.<Document, ProvisionedAccount>chunk(properties.chunkSize())
+		return new StepBuilder(StepNames.PROVISION_ACCOUNTS, jobRepository)
+			.<UserRecord, ProvisionedAccount>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(claimedUsersReader)
 			.processor(
@@ -112,7 +112,7 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	@StepScope
-	TimeBudgetItemReader<Document> claimedUsersReader(MongoTemplate mongoTemplate, JobProperties properties,
+	TimeBudgetItemReader<UserRecord> claimedUsersReader(MongoTemplate mongoTemplate, JobProperties properties,
 			Clock clock, GracefulStop gracefulStop,
 			@Value("#{jobParameters['" + RunContextKeys.CLAIM_TOKEN + "']}") String claimToken) {
 		// only the claim mark filters: the writer never changes it, so paging skips no
@@ -132,11 +132,14 @@ class CreateDedicatedAccountsJobConfiguration {
 		// processor passes over those an earlier attempt finished. Jumping back to a
 		// saved
 		// position would hand out users from a page read before they were provisioned.
-		MongoPagingItemReader<Document> reader = new MongoPagingItemReaderBuilder<Document>().name("claimedUsersReader")
+		// UserRecord is read leniently (UserRecordReadingConverter): a malformed user is
+		// skipped by the processor, it never fails the page
+		MongoPagingItemReader<UserRecord> reader = new MongoPagingItemReaderBuilder<UserRecord>()
+			.name("claimedUsersReader")
 			.saveState(false)
 			.template(mongoTemplate)
 			.collection(UserFields.USERS)
-			.targetType(Document.class)
+			.targetType(UserRecord.class)
 			.query(query)
 			.sorts(Map.of(UserFields.ID, Sort.Direction.ASC))
 			.pageSize(properties.maxUsersPerRun())

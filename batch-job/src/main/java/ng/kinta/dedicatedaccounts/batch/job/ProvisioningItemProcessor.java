@@ -1,9 +1,7 @@
 package ng.kinta.dedicatedaccounts.batch.job;
 
 import java.time.Clock;
-import java.util.Date;
 
-import ng.kinta.dedicatedaccounts.batch.account.AccountDetails;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AttemptDeferredException;
 import ng.kinta.dedicatedaccounts.batch.billstack.GenerateVirtualAccountRequest;
@@ -13,8 +11,7 @@ import ng.kinta.dedicatedaccounts.batch.user.Customer;
 import ng.kinta.dedicatedaccounts.batch.user.NotificationState;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
-import ng.kinta.dedicatedaccounts.batch.user.UserFields;
-import org.bson.Document;
+import ng.kinta.dedicatedaccounts.batch.user.UserRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * the step skips; returns {@code null} (filtered) for a user that an earlier attempt of
  * this run already finished or failed.
  */
-class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAccount>, StepExecutionListener {
+class ProvisioningItemProcessor implements ItemProcessor<UserRecord, ProvisionedAccount>, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProvisioningItemProcessor.class);
 
@@ -64,23 +61,21 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 	}
 
 	@Override
-	public ProvisionedAccount process(Document user) {
-		Document provisioning = (user.get(UserFields.PROVISIONING) instanceof Document state) ? state : new Document();
-		String state = provisioning.getString("state");
-		if (ProvisioningState.PROVISIONED.name().equals(state) || isBackingOff(provisioning)) {
+	public ProvisionedAccount process(UserRecord user) {
+		UserRecord.Provisioning provisioning = user.provisioning();
+		// not due: a failure recorded after this run claimed the user (the run was
+		// restarted)
+		if (provisioning.state() == ProvisioningState.PROVISIONED || !provisioning.isDueAt(this.clock.instant())) {
 			return null;
 		}
 		Customer customer = Customer.from(user);
 		// an email that failed for good is never sent again
-		String notification = provisioning.getString("notification");
-		boolean emailSent = NotificationState.SENT.name().equals(notification)
-				|| NotificationState.FAILED.name().equals(notification);
-		if (ProvisioningState.ACCOUNT_CREATED.name().equals(state)
-				&& provisioning.get("account") instanceof Document recorded) {
+		boolean emailSent = provisioning.emailSent() || provisioning.notification() == NotificationState.FAILED;
+		if (provisioning.state() == ProvisioningState.ACCOUNT_CREATED && provisioning.account() != null) {
 			logger.info("User {}: account already created by an earlier attempt, not calling Billstack",
 					customer.id().toHexString());
 			return new ProvisionedAccount(customer.id(), customer.email(), customer.name().firstName(),
-					AccountDetails.fromDocument(recorded), emailSent);
+					provisioning.account(), emailSent);
 		}
 		VirtualAccount account;
 		try {
@@ -103,11 +98,6 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 	private boolean timeIsUp() {
 		// a stopping run sends no further request: the user is released, nothing recorded
 		return this.gracefulStop.isRequested() || (this.deadline != null && this.deadline.isPassed());
-	}
-
-	private boolean isBackingOff(Document provisioning) {
-		// a failure recorded after this run claimed the user: the run was restarted
-		return provisioning.get("nextAttemptAt") instanceof Date next && next.toInstant().isAfter(this.clock.instant());
 	}
 
 }

@@ -8,8 +8,7 @@ import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException;
-import ng.kinta.dedicatedaccounts.batch.user.UserFields;
-import org.bson.Document;
+import ng.kinta.dedicatedaccounts.batch.user.UserRecord;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * Records why a user was skipped (on the user, with the time of the next attempt) and
  * counts failed and unusable users for the run summary.
  */
-class ProvisioningSkipListener implements SkipListener<Document, ProvisionedAccount>, StepExecutionListener {
+class ProvisioningSkipListener implements SkipListener<UserRecord, ProvisionedAccount>, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProvisioningSkipListener.class);
 
@@ -50,16 +49,16 @@ class ProvisioningSkipListener implements SkipListener<Document, ProvisionedAcco
 	}
 
 	@Override
-	public void onSkipInProcess(Document user, Throwable cause) {
+	public void onSkipInProcess(UserRecord user, Throwable cause) {
 		boolean unusable = cause instanceof UnusableUserRecordException;
 		ProvisioningState state = unusable ? ProvisioningState.UNUSABLE_RECORD : ProvisioningState.FAILED;
 		String reason = (cause instanceof AccountNotCreatedException || unusable) ? cause.getMessage()
 				: cause.getClass().getSimpleName();
-		Object id = user.get(UserFields.ID);
-		String userId = (id instanceof ObjectId objectId) ? objectId.toHexString() : String.valueOf(id);
-		if (id instanceof ObjectId objectId) {
-			Date next = this.provisioningState.recordFailure(objectId, state, reason,
-					this.properties.firstFailureBackoff(), this.properties.maxFailureBackoff());
+		ObjectId id = user.id();
+		String userId = (id != null) ? id.toHexString() : "without an ObjectId";
+		if (id != null) {
+			Date next = this.provisioningState.recordFailure(id, state, reason, this.properties.firstFailureBackoff(),
+					this.properties.maxFailureBackoff());
 			logger.warn("User {}: skipped ({}), next attempt after {}: {}", userId, state, next.toInstant(), reason);
 		}
 		else {

@@ -3,12 +3,13 @@ package ng.kinta.dedicatedaccounts.batch.notification;
 import java.util.ArrayList;
 import java.util.List;
 
-import ng.kinta.dedicatedaccounts.batch.account.AccountDetails;
+import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
 import ng.kinta.dedicatedaccounts.batch.user.Customer;
 import ng.kinta.dedicatedaccounts.batch.user.NotificationState;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
 import ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException;
 import ng.kinta.dedicatedaccounts.batch.user.UserFields;
+import ng.kinta.dedicatedaccounts.batch.user.UserRecord;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -51,22 +52,19 @@ public class PendingEmails {
 			.include(UserFields.ID, UserFields.FULL_NAME, UserFields.EMAIL, UserFields.PHONE_NUMBER,
 					UserFields.ACCOUNT);
 		List<Pending> result = new ArrayList<>();
-		for (Document user : this.mongoTemplate.find(query, Document.class, UserFields.USERS)) {
-			ObjectId id = user.getObjectId(UserFields.ID);
-			Document account = (user.get(UserFields.PROVISIONING) instanceof Document provisioning
-					&& provisioning.get("account") instanceof Document details) ? details : null;
+		for (Document document : this.mongoTemplate.find(query, Document.class, UserFields.USERS)) {
+			UserRecord user = UserRecord.from(document);
+			VirtualAccount account = user.provisioning().account();
 			if (account == null) {
 				continue;
 			}
 			try {
 				Customer customer = Customer.from(user);
-				result.add(new Pending(id,
-						new AccountEmail(customer.email(), customer.name().firstName(),
-								account.getString("accountNumber"), account.getString("accountName"),
-								account.getString("bankName"))));
+				result.add(new Pending(user.id(),
+						AccountEmail.of(customer.email(), customer.name().firstName(), account)));
 			}
 			catch (UnusableUserRecordException ex) {
-				logger.warn("User {}: pending account email not sent: {}", id.toHexString(), ex.getMessage());
+				logger.warn("User {}: pending account email not sent: {}", user.id(), ex.getMessage());
 			}
 		}
 		return result;

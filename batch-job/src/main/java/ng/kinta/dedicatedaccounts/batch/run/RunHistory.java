@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
+import ng.kinta.dedicatedaccounts.batch.job.StepNames;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -127,7 +128,7 @@ class RunHistory {
 		long written = 0;
 		long skipped = 0;
 		for (StepExecution step : execution.getStepExecutions()) {
-			if (RunSummaries.PROVISION_STEP.equals(step.getStepName())) {
+			if (StepNames.PROVISION_ACCOUNTS.equals(step.getStepName())) {
 				read = step.getReadCount();
 				written = step.getWriteCount();
 				skipped = step.getSkipCount();

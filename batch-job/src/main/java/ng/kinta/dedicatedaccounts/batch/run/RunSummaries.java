@@ -1,6 +1,7 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
 import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
+import ng.kinta.dedicatedaccounts.batch.job.StepNames;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -9,8 +10,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Builds a {@link RunSummary} from a job execution and its step executions. */
 final class RunSummaries {
-
-	static final String PROVISION_STEP = "provisionAccountsStep";
 
 	private RunSummaries() {
 	}
@@ -27,7 +26,7 @@ final class RunSummaries {
 			ExecutionContext context = step.getExecutionContext();
 			emailsSent += context.getLong(RunContextKeys.EMAILS_SENT, 0);
 			emailsFailed += context.getLong(RunContextKeys.EMAILS_FAILED, 0);
-			if (PROVISION_STEP.equals(step.getStepName())) {
+			if (StepNames.PROVISION_ACCOUNTS.equals(step.getStepName())) {
 				processed = step.getReadCount();
 				succeeded = step.getWriteCount();
 				failed = context.getLong(RunContextKeys.FAILED, 0);

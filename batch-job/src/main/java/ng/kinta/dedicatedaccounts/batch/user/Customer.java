@@ -1,6 +1,5 @@
 package ng.kinta.dedicatedaccounts.batch.user;
 
-import org.bson.Document;
 import org.bson.types.ObjectId;
 
 /**
@@ -14,40 +13,30 @@ import org.bson.types.ObjectId;
 public record Customer(ObjectId id, String email, PersonName name, String phone) {
 
 	/**
-	 * Reads the fields the job needs from a {@code users} document.
-	 * @param user the document (only the projected fields are needed)
+	 * Validates and normalises the fields the job needs.
+	 * @param user the user as read
 	 * @return the customer
 	 * @throws UnusableUserRecordException when {@code _id}, {@code auth.email},
 	 * {@code fullName} or {@code phoneNumber} is missing or unusable
 	 */
-	public static Customer from(Document user) {
-		if (!(user.get(UserFields.ID) instanceof ObjectId id)) {
+	public static Customer from(UserRecord user) {
+		ObjectId id = user.id();
+		if (id == null) {
 			throw new UnusableUserRecordException("_id is not an ObjectId");
 		}
-		String email = stringAt(user, UserFields.AUTH, UserFields.AUTH_EMAIL);
+		String email = user.email();
 		if (email == null || email.isBlank()) {
 			throw new UnusableUserRecordException("missing auth.email");
 		}
 		email = MailAddress.normalize(email);
-		PersonName name = PersonName.parse(stringAt(user, UserFields.FULL_NAME))
+		PersonName name = PersonName.parse(user.fullName())
 			.orElseThrow(() -> new UnusableUserRecordException("missing fullName"));
-		String rawPhone = stringAt(user, UserFields.PHONE_NUMBER);
+		String rawPhone = user.phoneNumber();
 		if (rawPhone == null || rawPhone.isBlank()) {
 			throw new UnusableUserRecordException("missing phoneNumber");
 		}
 		String phone = NigerianPhoneNumber.normalize(rawPhone);
 		return new Customer(id, email, name, phone);
-	}
-
-	private static String stringAt(Document document, String... path) {
-		Object value = document;
-		for (String key : path) {
-			if (!(value instanceof Document current)) {
-				return null;
-			}
-			value = current.get(key);
-		}
-		return (value instanceof String text) ? text : null;
 	}
 
 	@Override

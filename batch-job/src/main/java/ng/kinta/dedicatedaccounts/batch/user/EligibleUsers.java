@@ -1,12 +1,14 @@
 package ng.kinta.dedicatedaccounts.batch.user;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
 import ng.kinta.dedicatedaccounts.batch.account.ExistingAccountFinder;
+import ng.kinta.dedicatedaccounts.batch.account.ExistingAccountFinder.Owner;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -78,7 +80,7 @@ public class EligibleUsers {
 	 */
 	public Selection select(int limit, int batchSize, boolean markExisting) {
 		ExistingAccountFinder.Lookup lookup = this.existingAccounts.startLookup();
-		Date now = Date.from(this.clock.instant());
+		Instant now = this.clock.instant();
 		List<ObjectId> picked = new ArrayList<>();
 		long eligible = 0;
 		ObjectId after = null;
@@ -89,17 +91,19 @@ public class EligibleUsers {
 			if (batch.isEmpty()) {
 				break;
 			}
-			Set<ObjectId> withAccount = lookup.usersWithAccount(batch);
+			List<UserRecord> users = batch.stream().map(UserRecord::from).toList();
+			Set<ObjectId> withAccount = lookup
+				.usersWithAccount(users.stream().map((user) -> new Owner(user.id(), user.email())).toList());
 			if (markExisting) {
 				this.provisioningState.markExistingAccount(withAccount);
 			}
-			for (Document user : batch) {
-				ObjectId id = user.getObjectId(UserFields.ID);
+			for (UserRecord user : users) {
+				ObjectId id = user.id();
 				if (withAccount.contains(id)) {
 					continue;
 				}
 				eligible++;
-				if (picked.size() < limit && isDue(user, now)) {
+				if (picked.size() < limit && user.provisioning().isDueAt(now)) {
 					picked.add(id);
 				}
 			}
@@ -155,18 +159,11 @@ public class EligibleUsers {
 	 */
 	public long countClaimedAndStillDue(String claimToken) {
 		Date now = Date.from(this.clock.instant());
+		// UserRecord.Provisioning#isDueAt as a query
 		Criteria due = new Criteria().orOperator(Criteria.where(UserFields.NEXT_ATTEMPT_AT).exists(false),
 				Criteria.where(UserFields.NEXT_ATTEMPT_AT).lte(now));
 		Query query = Query.query(withoutKnownAccount().and(UserFields.CLAIM_TOKEN).is(claimToken)).addCriteria(due);
 		return this.mongoTemplate.count(query, UserFields.USERS);
-	}
-
-	private static boolean isDue(Document user, Date now) {
-		if (user.get(UserFields.PROVISIONING) instanceof Document provisioning
-				&& provisioning.get("nextAttemptAt") instanceof Date nextAttempt) {
-			return !nextAttempt.after(now);
-		}
-		return true;
 	}
 
 	/**

@@ -50,8 +50,8 @@ public class ProvisioningStateRepository {
 	}
 
 	/**
-	 * Records a failed attempt and when to try again: {@code firstBackoff} after the
-	 * first failure, doubling with each further failure, at most {@code maxBackoff}.
+	 * Records a failed attempt and when to try again, by the {@link BackoffPolicy} of
+	 * {@code firstBackoff} and {@code maxBackoff}.
 	 * @param userId the user
 	 * @param state {@link ProvisioningState#FAILED} or
 	 * {@link ProvisioningState#UNUSABLE_RECORD}
@@ -68,11 +68,8 @@ public class ProvisioningStateRepository {
 					.set(UserFields.LAST_ERROR, reason)
 					.set(UserFields.UPDATED_AT, now()),
 				FindAndModifyOptions.options().returnNew(true), Document.class, UserFields.USERS);
-		int attempts = attemptsOf(updated);
-		Duration backoff = firstBackoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-		if (backoff.compareTo(maxBackoff) > 0) {
-			backoff = maxBackoff;
-		}
+		int attempts = (updated != null) ? UserRecord.from(updated).provisioning().attempts() : 1;
+		Duration backoff = new BackoffPolicy(firstBackoff, maxBackoff).after(attempts);
 		Date nextAttempt = Date.from(this.clock.instant().plus(backoff));
 		update(userId, new Update().set(UserFields.NEXT_ATTEMPT_AT, nextAttempt));
 		return nextAttempt;
@@ -166,14 +163,6 @@ public class ProvisioningStateRepository {
 
 	private static Query byId(ObjectId userId) {
 		return Query.query(Criteria.where(UserFields.ID).is(userId));
-	}
-
-	private static int attemptsOf(Document user) {
-		if (user != null && user.get(UserFields.PROVISIONING) instanceof Document provisioning
-				&& provisioning.get("attempts") instanceof Number attempts) {
-			return attempts.intValue();
-		}
-		return 1;
 	}
 
 	private Date now() {

@@ -1,15 +1,13 @@
 package ng.kinta.dedicatedaccounts.batch.user;
 
 /**
- * Field names of the existing app's {@code users} and {@code accounts} collections
- * (written by its Mongoose models; see {@code shared/DESIGN.md} §3), and of the job's own
- * provisioning state kept on each user under {@value #PROVISIONING}.
+ * Field names of the existing app's {@code users} collection (written by its Mongoose
+ * models; see {@code shared/DESIGN.md} §3), and of the job's own provisioning state kept
+ * on each user under {@value #PROVISIONING}.
  */
 public final class UserFields {
 
 	public static final String USERS = "users";
-
-	public static final String ACCOUNTS = "accounts";
 
 	public static final String ID = "_id";
 
@@ -68,10 +66,6 @@ public final class UserFields {
 	public static final String SOURCE = PROVISIONING + ".source";
 
 	public static final String UPDATED_AT = PROVISIONING + ".updatedAt";
-
-	public static final String ACCOUNT_USER = "user";
-
-	public static final String HAS_DEDICATED_ACCOUNT = "hasDedicatedAccountNumber";
 
 	private UserFields() {
 	}

@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.user;
 
+import ng.kinta.dedicatedaccounts.batch.account.AccountFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,8 @@ public class UserIndexes {
 				new Index().on(UserFields.NOTIFICATION, Sort.Direction.ASC)
 					.sparse()
 					.named("dedicatedAccounts_notification"));
-		ensure(UserFields.ACCOUNTS,
-				new Index().on(UserFields.ACCOUNT_USER, Sort.Direction.ASC).named("dedicatedAccounts_user"));
+		ensure(AccountFields.ACCOUNTS,
+				new Index().on(AccountFields.USER, Sort.Direction.ASC).named("dedicatedAccounts_user"));
 	}
 
 	private void ensure(String collection, Index index) {

@@ -197,6 +197,30 @@ class CreateDedicatedAccountsJobIntegrationTests extends JobIntegrationTest {
 	}
 
 	@Test
+	void skipsAUserWhoseFieldsHaveTheWrongTypesWithoutFailingThePage() {
+		// given
+		List<ObjectId> users = TestUsers.insertUsers(2);
+		ObjectId malformed = TestUsers.insertUser(new Document("fullName", 42).append("auth", "ada@example.test")
+			.append("phoneNumber", 8031234567L)
+			.append("accountProvisioning",
+					new Document("state", 7).append("nextAttemptAt", "soon").append("account", "0123456789")));
+		banksAnswer("PALMPAY", BillstackStubs.created("PALMPAY"));
+
+		// when
+		RunSummary summary = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+
+		// then
+		assertThat(summary.status()).isEqualTo("ok");
+		assertThat(summary.data().processedInThisRun()).isEqualTo(3);
+		assertThat(summary.data().successCount()).isEqualTo(2);
+		assertThat(summary.data().skippedCount()).isEqualTo(1);
+		assertThat(TestUsers.provisioning(malformed).getString("state")).isEqualTo("UNUSABLE_RECORD");
+		assertThat(TestUsers.provisioning(malformed).getString("lastError")).isEqualTo("missing auth.email");
+		assertThat(users)
+			.allSatisfy((id) -> assertThat(TestUsers.provisioning(id).getString("state")).isEqualTo("PROVISIONED"));
+	}
+
+	@Test
 	void runsNothingWhenNobodyIsEligible() {
 		RunSummary summary = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
 

@@ -256,7 +256,7 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		JobInstance instance = this.jobRepository.createJobInstance("createDedicatedAccountsJob", parameters);
 		JobExecution fixed = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
 		fixed.setStartTime(LocalDateTime.now());
-		StepExecution step = this.jobRepository.createStepExecution("selectUsersStep", fixed);
+		StepExecution step = this.jobRepository.createStepExecution(StepNames.SELECT_USERS, fixed);
 		step.setStatus(BatchStatus.STARTED);
 		this.jobRepository.update(step);
 		fixed.setStatus(BatchStatus.FAILED);

@@ -124,8 +124,13 @@ class RunCoordinationIntegrationTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(JobTestApplication.class)
 			.web(WebApplicationType.NONE)
 			.profiles("test")
-			.properties(properties)
-			.run();
+			// arguments, not default properties: those would lose to
+			// application-test.yml's
+			// shared in-memory job repository
+			.run(properties.entrySet()
+				.stream()
+				.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+				.toArray(String[]::new));
 		this.hosts.add(context);
 		return context.getBean(JobRunService.class);
 	}

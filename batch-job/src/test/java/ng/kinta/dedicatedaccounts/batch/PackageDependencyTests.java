@@ -1,0 +1,59 @@
+package ng.kinta.dedicatedaccounts.batch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The feature packages depend on each other one way only: cli → run → job → notification
+ * → user → account → billstack (a package may use any package after it), and demo (the
+ * stand-ins of the {@code demo} profile) on anything, with nothing depending on it.
+ */
+class PackageDependencyTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("ng.kinta.dedicatedaccounts.batch");
+
+	@Test
+	void dependenciesPointOneWay() {
+		Architectures.layeredArchitecture()
+			.consideringOnlyDependenciesInLayers()
+			.layer("cli")
+			.definedBy("..batch.cli..")
+			.layer("run")
+			.definedBy("..batch.run..")
+			.layer("job")
+			.definedBy("..batch.job..")
+			.layer("notification")
+			.definedBy("..batch.notification..")
+			.layer("user")
+			.definedBy("..batch.user..")
+			.layer("account")
+			.definedBy("..batch.account..")
+			.layer("billstack")
+			.definedBy("..batch.billstack..")
+			.layer("demo")
+			.definedBy("..batch.demo..")
+			.whereLayer("cli")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("run")
+			.mayOnlyBeAccessedByLayers("cli", "demo")
+			.whereLayer("job")
+			.mayOnlyBeAccessedByLayers("cli", "run", "demo")
+			.whereLayer("notification")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "demo")
+			.whereLayer("user")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "demo")
+			.whereLayer("account")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "demo")
+			.whereLayer("billstack")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "account", "demo")
+			.whereLayer("demo")
+			.mayNotBeAccessedByAnyLayer()
+			.check(CLASSES);
+	}
+
+}
