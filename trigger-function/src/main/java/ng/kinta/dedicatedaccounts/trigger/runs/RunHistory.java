@@ -17,6 +17,7 @@ import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +68,7 @@ class RunHistory {
 	 * @return the detail, or empty when there is no such job execution of this job
 	 */
 	Optional<RunDetail> detail(long jobExecutionId) {
-		JobExecution execution = this.jobRepository.getJobExecution(jobExecutionId);
+		JobExecution execution = find(jobExecutionId);
 		if (execution == null || !JOB_NAME.equals(execution.getJobInstance().getJobName())) {
 			return Optional.empty();
 		}
@@ -84,6 +85,16 @@ class RunHistory {
 			}
 		}
 		return Optional.of(new RunDetail(row(execution), steps, skipped));
+	}
+
+	private JobExecution find(long jobExecutionId) {
+		try {
+			return this.jobRepository.getJobExecution(jobExecutionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// the JDBC job repository throws for an unknown id instead of answering null
+			return null;
+		}
 	}
 
 	private long runCount() {
