@@ -13,10 +13,4 @@ import java.util.Set;
  * @param text the whole alert, plain text (the webhook's {@code text})
  */
 record Alert(long jobExecutionId, Set<AlertKind> kinds, String subject, String text) {
-
-	/** Key under which the alert is sent at most once. */
-	String onceKey() {
-		return "alert:" + this.jobExecutionId + ":" + this.kinds;
-	}
-
 }

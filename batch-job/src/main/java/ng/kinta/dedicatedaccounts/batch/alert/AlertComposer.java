@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackAuthenticationException;
@@ -37,9 +38,11 @@ class AlertComposer {
 	/**
 	 * The alert for an ended job execution.
 	 * @param execution the job execution, after the job's own {@code afterJob} listeners
-	 * @return the alert, or empty when nothing is worth an alert
+	 * @param firstTime tells whether a kind found for this execution has not been alerted
+	 * yet (and remembers it); only such kinds make and shape the alert
+	 * @return the alert, or empty when nothing (new) is worth an alert
 	 */
-	Optional<Alert> compose(JobExecution execution) {
+	Optional<Alert> compose(JobExecution execution, Predicate<AlertKind> firstTime) {
 		Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
 		BatchStatus status = execution.getStatus();
 		if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
@@ -61,6 +64,7 @@ class AlertComposer {
 		if (!repeated.isEmpty()) {
 			kinds.add(AlertKind.USER_FAILING_REPEATEDLY);
 		}
+		kinds.removeIf(firstTime.negate());
 		if (kinds.isEmpty()) {
 			return Optional.empty();
 		}

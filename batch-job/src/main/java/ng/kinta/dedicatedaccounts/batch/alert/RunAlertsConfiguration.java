@@ -16,16 +16,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.integration.annotation.IntegrationComponentScan;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.selector.MetadataStoreSelector;
+import org.springframework.integration.metadata.ConcurrentMetadataStore;
+import org.springframework.integration.metadata.SimpleMetadataStore;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.client.RestClient;
 
 /**
  * The alert flow: {@link RunEventsGateway} (the job's listener) →
- * {@value #RUN_EVENTS_CHANNEL} → compose (on the job's thread, in memory) → once per job
- * execution and kinds → a bounded executor → webhook and email. Nothing after the
- * executor can fail, slow or change the run.
+ * {@value #RUN_EVENTS_CHANNEL} → compose (on the job's thread, in memory; each kind once
+ * per job execution) → a bounded executor → webhook and email. Nothing after the executor
+ * can fail, slow or change the run.
  */
 @Configuration(proxyBeanMethods = false)
 @IntegrationComponentScan(basePackageClasses = RunAlertsConfiguration.class)
@@ -45,11 +46,12 @@ class RunAlertsConfiguration {
 			NotificationProperties mail) {
 		AlertComposer composer = new AlertComposer(properties);
 		List<AlertSender> senders = senders(properties, restClientBuilder, mailSender, mail);
+		// kinds already alerted per job execution (a few entries per run): each alert
+		// once per execution and kind within this process
+		ConcurrentMetadataStore alerted = new SimpleMetadataStore();
 		return IntegrationFlow.from(RUN_EVENTS_CHANNEL)
-			// a null answer ends the flow: nothing worth an alert
-			.handle(JobExecution.class, (execution, headers) -> compose(composer, execution).orElse(null))
-			// in-memory store: each process sends an execution's alert at most once
-			.filter(new MetadataStoreSelector((message) -> ((Alert) message.getPayload()).onceKey()))
+			// a null answer ends the flow: nothing (new) worth an alert
+			.handle(JobExecution.class, (execution, headers) -> compose(composer, execution, alerted).orElse(null))
 			.channel((channels) -> channels.executor(alertTaskExecutor))
 			.handle(Alert.class, (alert, headers) -> {
 				logger.warn("Alert for run {}: {}", alert.jobExecutionId(), alert.kinds());
@@ -59,9 +61,11 @@ class RunAlertsConfiguration {
 			.get();
 	}
 
-	private static Optional<Alert> compose(AlertComposer composer, JobExecution execution) {
+	private static Optional<Alert> compose(AlertComposer composer, JobExecution execution,
+			ConcurrentMetadataStore alerted) {
 		try {
-			return composer.compose(execution);
+			return composer.compose(execution,
+					(kind) -> alerted.putIfAbsent("alert:" + execution.getId() + ":" + kind, "sent") == null);
 		}
 		catch (RuntimeException ex) {
 			// an alert is never worth failing the run's last listener

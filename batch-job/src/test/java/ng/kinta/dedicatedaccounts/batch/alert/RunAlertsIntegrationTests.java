@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -45,6 +47,13 @@ class RunAlertsIntegrationTests extends JobIntegrationTest {
 
 	@Autowired
 	private JobRunService runs;
+
+	@Autowired
+	private JobRepository jobRepository;
+
+	@Autowired
+	@Qualifier("runAlertsListener")
+	private JobExecutionListener runAlertsListener;
 
 	@Autowired
 	@Qualifier("alertTaskExecutor")
@@ -75,8 +84,9 @@ class RunAlertsIntegrationTests extends JobIntegrationTest {
 		InProcessServices.BILLSTACK.stubFor(post(urlPathEqualTo(BillstackStubs.PATH))
 			.willReturn(aResponse().withStatus(401).withBody("{\"status\":false,\"message\":\"Unauthorized\"}")));
 
-		// when
+		// when: the run fails, and its end is reported once more
 		RunSummary summary = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+		this.runAlertsListener.afterJob(this.jobRepository.getJobExecution(summary.jobExecutionId()));
 		alertsDelivered();
 
 		// then
