@@ -53,6 +53,9 @@ class WebhookAlertSender implements AlertSender {
 			logger.warn("Alert for run {} not delivered: webhook unreachable ({})", alert.jobExecutionId(),
 					rootCauseName(ex));
 		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("Alert for run {} not delivered: ALERT_WEBHOOK_URL is not a valid URL", alert.jobExecutionId());
+		}
 	}
 
 	private static String rootCauseName(Throwable ex) {
