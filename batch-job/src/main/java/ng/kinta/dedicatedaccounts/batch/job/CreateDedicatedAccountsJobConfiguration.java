@@ -23,11 +23,13 @@ import ng.kinta.dedicatedaccounts.batch.user.UserRecord;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.data.MongoPagingItemReader;
 import org.springframework.batch.infrastructure.item.data.builder.MongoPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,13 +56,17 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	Job createDedicatedAccountsJob(JobRepository jobRepository, Step selectUsersStep, Step sendPendingEmailsStep,
-			Step provisionAccountsStep, RunSummaryListener runSummaryListener, MailOutbox mailOutbox) {
+			Step provisionAccountsStep, RunSummaryListener runSummaryListener, MailOutbox mailOutbox,
+			@Qualifier("runAlertsListener") JobExecutionListener runAlertsListener) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(selectUsersStep)
 			.next(sendPendingEmailsStep)
 			.next(provisionAccountsStep)
 			// first in, last out: every other listener's lines carry the run's ids
 			.listener(new RunLogContext())
 			.listener(new MailRunListener(mailOutbox))
+			// afterJob listeners run in reverse order: the alerts see the final exit
+			// status and counts written by runSummaryListener
+			.listener(runAlertsListener)
 			.listener(runSummaryListener)
 			.build();
 	}

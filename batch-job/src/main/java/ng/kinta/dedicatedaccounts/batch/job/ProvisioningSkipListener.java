@@ -1,6 +1,9 @@
 package ng.kinta.dedicatedaccounts.batch.job;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException;
@@ -19,8 +22,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Records why a user was skipped (on the user, with the time of the next attempt) and
- * counts failed and unusable users for the run summary.
+ * Records why a user was skipped (on the user, with the time of the next attempt), counts
+ * failed and unusable users for the run summary, and lists the skipped users in the
+ * step's execution context ({@link SkippedUser}) for the run history and the operator
+ * alerts.
  */
 class ProvisioningSkipListener implements SkipListener<UserRecord, ProvisionedAccount>, StepExecutionListener {
 
@@ -46,6 +51,7 @@ class ProvisioningSkipListener implements SkipListener<UserRecord, ProvisionedAc
 		this.stepExecution = stepExecution;
 		stepExecution.getExecutionContext().putLong(RunContextKeys.FAILED, 0);
 		stepExecution.getExecutionContext().putLong(RunContextKeys.UNUSABLE, 0);
+		stepExecution.getExecutionContext().put(RunContextKeys.SKIPPED_USERS, new ArrayList<SkippedUser>());
 	}
 
 	@Override
@@ -56,24 +62,40 @@ class ProvisioningSkipListener implements SkipListener<UserRecord, ProvisionedAc
 				: cause.getClass().getSimpleName();
 		ObjectId id = user.id();
 		String userId = (id != null) ? id.toHexString() : "without an ObjectId";
+		Instant nextAttempt = null;
 		if (id != null) {
 			Date next = this.provisioningState.recordFailure(id, state, reason, this.properties.firstFailureBackoff(),
 					this.properties.maxFailureBackoff());
-			logger.warn("User {}: skipped ({}), next attempt after {}: {}", userId, state, next.toInstant(), reason);
+			nextAttempt = next.toInstant();
+			logger.warn("User {}: skipped ({}), next attempt after {}: {}", userId, state, nextAttempt, reason);
 		}
 		else {
 			logger.warn("User {}: skipped ({}): {}", userId, state, reason);
 		}
-		increment(unusable ? RunContextKeys.UNUSABLE : RunContextKeys.FAILED);
 		this.metrics.userFailed(unusable ? ProvisioningMetrics.UNUSABLE_RECORD : ProvisioningMetrics.EVERY_BANK_FAILED);
+		record(unusable ? RunContextKeys.UNUSABLE : RunContextKeys.FAILED,
+				new SkippedUser(userId, state.name(), reason, nextAttempt, attemptsBefore(user) + 1));
 	}
 
-	private synchronized void increment(String key) {
-		// items are processed concurrently: counts must not lose updates
+	private synchronized void record(String key, SkippedUser skipped) {
+		// items are processed concurrently: counts and the list must not lose updates
 		if (this.stepExecution != null) {
 			ExecutionContext context = this.stepExecution.getExecutionContext();
 			context.putLong(key, context.getLong(key, 0) + 1);
+			Object list = context.get(RunContextKeys.SKIPPED_USERS);
+			// bounded: a run reads at most max-users-per-run users
+			if (list instanceof List<?> skippedUsers && skippedUsers.size() < this.properties.maxUsersPerRun()) {
+				List<SkippedUser> copy = new ArrayList<>(skippedUsers.size() + 1);
+				skippedUsers.forEach((item) -> copy.add((SkippedUser) item));
+				copy.add(skipped);
+				context.put(RunContextKeys.SKIPPED_USERS, copy);
+			}
 		}
+	}
+
+	/** Failed attempts recorded on the user before this one, as read with the item. */
+	private static int attemptsBefore(UserRecord user) {
+		return user.provisioning().attempts();
 	}
 
 }

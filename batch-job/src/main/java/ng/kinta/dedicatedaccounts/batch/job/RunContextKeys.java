@@ -32,6 +32,12 @@ public final class RunContextKeys {
 	 */
 	public static final String LEFT_FOR_NEXT_RUN = "summary.leftForNextRun";
 
+	/**
+	 * Step context: the users the provisioning step skipped, a {@code List} of
+	 * {@link SkippedUser} (at most {@code app.job.max-users-per-run}).
+	 */
+	public static final String SKIPPED_USERS = "history.skippedUsers";
+
 	/** Step context: account emails sent. */
 	public static final String EMAILS_SENT = "summary.emailsSent";
 

@@ -302,7 +302,10 @@ class TriggerEndpointIntegrationTests {
 			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 			"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration" })
 	@EnableConfigurationProperties(TriggerProperties.class)
-	@ComponentScan(basePackageClasses = TriggerFunctionConfiguration.class)
+	// the run-history package brings the application's only security filter chain: the
+	// trigger must work behind it exactly as without it
+	@ComponentScan(basePackageClasses = TriggerFunctionConfiguration.class,
+			basePackages = "ng.kinta.dedicatedaccounts.trigger.runs")
 	static class TriggerWebTestApplication {
 
 	}

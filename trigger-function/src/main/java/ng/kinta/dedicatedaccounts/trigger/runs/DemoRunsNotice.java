@@ -1,0 +1,48 @@
+package ng.kinta.dedicatedaccounts.trigger.runs;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * In the {@code demo} profile, prints where the run history is and its published demo
+ * credentials. A password set through {@code RUNS_PASSWORD} is never printed.
+ */
+@Component
+@Profile("demo")
+class DemoRunsNotice {
+
+	private static final Logger logger = LoggerFactory.getLogger(DemoRunsNotice.class);
+
+	private final RunsProperties properties;
+
+	private final String demoPassword;
+
+	private final Environment environment;
+
+	DemoRunsNotice(RunsProperties properties, @Value("${app.runs.demo-password:}") String demoPassword,
+			Environment environment) {
+		this.properties = properties;
+		this.demoPassword = demoPassword;
+		this.environment = environment;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void printRunsPage() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		String port = this.environment.getProperty("local.server.port", "8080");
+		String password = this.properties.password().equals(this.demoPassword) ? this.demoPassword
+				: "(overridden, not shown)";
+		logger.warn("DEMO ONLY - run history at http://localhost:{}/runs (JSON: /api/runs), user {}, password {}", port,
+				this.properties.username(), password);
+	}
+
+}
