@@ -1,0 +1,37 @@
+package ng.kinta.dedicatedaccounts.batch.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Reports a command line that picocli rejected: the reason, picocli's suggestions for a
+ * misspelt command or option ("did you mean"), and the usage of the command concerned,
+ * all on the command line's error stream (standard error).
+ */
+public final class UsageErrors {
+
+	/** Exit code of a usage error, the same for every jar of the project. */
+	public static final int EXIT_CODE = 2;
+
+	private UsageErrors() {
+	}
+
+	/**
+	 * Prints the report.
+	 * @param ex picocli's parse error
+	 * @return {@link #EXIT_CODE}
+	 */
+	public static int report(ParameterException ex) {
+		CommandLine commandLine = ex.getCommandLine();
+		PrintWriter err = commandLine.getErr();
+		err.println(ex.getMessage());
+		UnmatchedArgumentException.printSuggestions(ex, err);
+		commandLine.usage(err);
+		err.flush();
+		return EXIT_CODE;
+	}
+
+}

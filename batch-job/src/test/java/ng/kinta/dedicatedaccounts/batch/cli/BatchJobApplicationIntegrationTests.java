@@ -1,0 +1,85 @@
+package ng.kinta.dedicatedaccounts.batch.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
+import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
+import ng.kinta.dedicatedaccounts.batch.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code batch-job.jar}'s entry point against the in-process MongoDB, Billstack
+ * (WireMock) and SMTP: settings given as {@code --name=value} reach the job, a misspelt
+ * option runs nothing at all, {@code executions --json} is JSON.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BatchJobApplicationIntegrationTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeEach
+	void services() {
+		InProcessServices.reset();
+		InProcessServices.BILLSTACK
+			.stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.created("PALMPAY")));
+		TestUsers.insertUsers(3);
+	}
+
+	@Test
+	void aMisspeltOptionExitsWith2WithoutCallingBillstackOrSendingMail(CapturedOutput output) {
+		int exitCode = run(output, "--dryrun");
+
+		assertThat(exitCode).isEqualTo(ExitCodes.USAGE_OR_CONFIGURATION);
+		assertThat(InProcessServices.BILLSTACK.getAllServeEvents()).isEmpty();
+		assertThat(InProcessServices.SMTP.getReceivedMessages()).isEmpty();
+		assertThat(output.getErr()).contains("Unknown option: '--dryrun'").contains("Usage:");
+	}
+
+	@Test
+	void settingsReachTheJobAndExecutionsPrintsJson(CapturedOutput output) {
+		// given a run capped at 2 users by a setting on the command line
+		assertThat(run(output, "run", "--app.job.max-users-per-run=2")).isZero();
+		assertThat(InProcessServices.BILLSTACK.getAllServeEvents()).hasSize(2);
+		int before = output.getOut().length();
+
+		// when
+		int exitCode = run(output, "executions", "--json");
+
+		// then
+		assertThat(exitCode).isZero();
+		String stdout = output.getOut().substring(before).strip();
+		assertThat(stdout.lines()).hasSize(1);
+		JsonNode executions = this.json.readTree(stdout);
+		assertThat(executions.isArray()).isTrue();
+		assertThat(executions.get(0).path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(executions.get(0).path("writeCount").asLong()).isEqualTo(2);
+		assertThat(executions.get(0).path("jobExecutionId").asLong()).isPositive();
+	}
+
+	private static int run(CapturedOutput output, String... command) {
+		List<String> args = new ArrayList<>(List.of(command));
+		args.add("--app.mongodb.uri=" + InProcessServices.MONGO_URI);
+		args.add("--app.billstack.base-url=" + InProcessServices.BILLSTACK.baseUrl());
+		args.add("--app.billstack.secret-key=" + BillstackStubs.SECRET_KEY);
+		args.add("--app.billstack.banks=PALMPAY");
+		args.add("--spring.mail.host=127.0.0.1");
+		args.add("--spring.mail.port=" + InProcessServices.SMTP.getSmtp().getPort());
+		args.add("--spring.mail.properties[mail.smtp.auth]=false");
+		args.add("--spring.mail.properties[mail.smtp.starttls.enable]=false");
+		args.add("--app.mail.from=Kinta <accounts@kinta.example>");
+		args.add("--spring.datasource.url=jdbc:h2:mem:batch-command-line;DB_CLOSE_DELAY=-1");
+		return BatchJobApplication.run(args.toArray(String[]::new), (application) -> {
+		});
+	}
+
+}
