@@ -9,7 +9,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Reports a command line that picocli rejected: the reason, picocli's suggestions for a
  * misspelt command or option ("did you mean"), and the usage of the command concerned,
- * all on the command line's error stream (standard error).
+ * all on the command line's error stream (standard error). The value of a rejected
+ * {@code --name=value} is not repeated: it may be a secret under a misspelt name.
  */
 public final class UsageErrors {
 
@@ -27,11 +28,30 @@ public final class UsageErrors {
 	public static int report(ParameterException ex) {
 		CommandLine commandLine = ex.getCommandLine();
 		PrintWriter err = commandLine.getErr();
-		err.println(ex.getMessage());
+		err.println(message(ex));
 		UnmatchedArgumentException.printSuggestions(ex, err);
 		commandLine.usage(err);
 		err.flush();
 		return EXIT_CODE;
+	}
+
+	/**
+	 * An unmatched argument as it may be shown: {@code --name=value} loses its value,
+	 * which may be a secret given under a misspelt name.
+	 */
+	static String withoutValue(String arg) {
+		int equals = arg.indexOf('=');
+		return (arg.startsWith("-") && equals > 0) ? arg.substring(0, equals + 1) + "…" : arg;
+	}
+
+	private static String message(ParameterException ex) {
+		String message = ex.getMessage();
+		if (ex instanceof UnmatchedArgumentException unmatched) {
+			for (String arg : unmatched.getUnmatched()) {
+				message = message.replace(arg, withoutValue(arg));
+			}
+		}
+		return message;
 	}
 
 }

@@ -85,6 +85,18 @@ class BatchJobCommandTests {
 	}
 
 	@Test
+	void theValueOfARejectedSettingIsNotRepeated(CapturedOutput output) {
+		int exitCode = BatchJobApplication.run(new String[] { "--billstack.secret-key=SECRET-VALUE-123" },
+				(application) -> {
+					throw new AssertionError("no Spring application may be built for a usage error");
+				});
+
+		assertThat(exitCode).isEqualTo(ExitCodes.USAGE_OR_CONFIGURATION);
+		assertThat(output.getErr()).contains("Unknown option: '--billstack.secret-key=…'")
+			.doesNotContain("SECRET-VALUE-123");
+	}
+
+	@Test
 	void anUnknownCommandExitsWith2AndPrintsTheUsage(CapturedOutput output) {
 		int exitCode = BatchJobApplication.run(new String[] { "launch", "--spring.profiles.active=demo" },
 				(application) -> {
