@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.batch.cli;
+package ng.kinta.dedicatedaccounts.demo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +16,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code batch-job.jar} as a newcomer uses it: the demo profile, run after run, on the
- * sample data kept in a data folder between runs.
+ * {@code demo.jar} as a newcomer uses it: the job's command line on the stand-ins, run
+ * after run, on the sample data kept in a data folder between runs.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class BatchJobApplicationIntegrationTests {
+class DemoJobIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -52,8 +52,8 @@ class BatchJobApplicationIntegrationTests {
 		assertThat(executions.stdout().lines().filter((line) -> line.contains("COMPLETED"))).hasSize(5);
 
 		// nothing failed, so there is nothing to restart or recover
-		assertThat(invoke(output, data, "restart").exitCode()).isEqualTo(ExitCodes.FAILED);
-		assertThat(invoke(output, data, "recover", "1").exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(invoke(output, data, "restart").exitCode()).isEqualTo(1);
+		assertThat(invoke(output, data, "recover", "1").exitCode()).isEqualTo(1);
 
 		assertThat(output.getAll()).doesNotContain("FIXTURESECRET").doesNotContain("@example.test");
 	}
@@ -74,10 +74,9 @@ class BatchJobApplicationIntegrationTests {
 	private Invocation invoke(CapturedOutput output, Path data, String... command) {
 		int start = output.getOut().length();
 		List<String> args = new ArrayList<>(List.of(command));
-		args.add("--spring.profiles.active=demo");
 		args.add("--app.demo.data-dir=" + data);
 		args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("batch") + ";AUTO_SERVER=TRUE");
-		int exitCode = BatchJobApplication.run(args.toArray(String[]::new));
+		int exitCode = DemoApplication.run(args.toArray(String[]::new)).getAsInt();
 		String stdout = output.getOut().substring(start);
 		JsonNode summary = stdout.lines()
 			.filter((line) -> line.startsWith("{"))
