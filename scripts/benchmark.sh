@@ -2,11 +2,11 @@
 # Benchmark of one run on the demo profile: how long 50 users take with a slow Billstack, with
 # concurrent processing (app.job.concurrency, default 8) and sequentially, and the heap used.
 # Usage: scripts/benchmark.sh [billstack latency, default 500ms]
-# Needs: ./mvnw -B -q package -DskipTests (batch-job/target/batch-job.jar).
+# Needs: ./mvnw -B -q package -DskipTests (demo/target/demo.jar: the job on the demo stand-ins).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 latency="${1:-500ms}"
-jar=batch-job/target/batch-job.jar
+jar=demo/target/demo.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -q package -DskipTests" >&2; exit 2; }
 
 run_once() {
@@ -14,7 +14,7 @@ run_once() {
 	dir=$(mktemp -d)
 	local start end
 	start=$(date +%s%N)
-	BATCH_DB_URL="jdbc:h2:file:$dir/batch" java -Xmx256m -jar "$jar" --spring.profiles.active=demo \
+	BATCH_DB_URL="jdbc:h2:file:$dir/batch" java -Xmx256m -jar "$jar" \
 		--app.demo.data-dir="$dir" --app.demo.billstack.latency="$latency" \
 		--app.job.concurrency="$concurrency" 2>"$dir/log" >"$dir/out"
 	end=$(date +%s%N)
