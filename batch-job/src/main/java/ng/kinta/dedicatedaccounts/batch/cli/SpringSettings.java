@@ -24,7 +24,7 @@ public record SpringSettings(List<String> settings, List<String> commandArgument
 	 */
 	public static final List<String> COMMON_PREFIXES = List.of("spring.", "app.", "logging.", "management.", "server.");
 
-	private static final Pattern SETTING = Pattern.compile("--([a-z][a-z0-9.\\[\\]_-]*)=.*", Pattern.DOTALL);
+	private static final Pattern SETTING = Pattern.compile("--([a-z][A-Za-z0-9.\\[\\]_-]*)=.*", Pattern.DOTALL);
 
 	public SpringSettings {
 		settings = List.copyOf(settings);

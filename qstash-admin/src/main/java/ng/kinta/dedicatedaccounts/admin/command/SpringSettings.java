@@ -24,7 +24,7 @@ record SpringSettings(List<String> settings, List<String> commandArguments) {
 	 */
 	static final List<String> PREFIXES = List.of("spring.", "app.", "qstash.", "logging.", "management.", "server.");
 
-	private static final Pattern SETTING = Pattern.compile("--([a-z][a-z0-9.\\[\\]_-]*)=.*", Pattern.DOTALL);
+	private static final Pattern SETTING = Pattern.compile("--([a-z][A-Za-z0-9.\\[\\]_-]*)=.*", Pattern.DOTALL);
 
 	public SpringSettings {
 		settings = List.copyOf(settings);
