@@ -13,7 +13,7 @@
 # Usage: scripts/benchmark.sh [billstack latency ms, default 300] [SMTP connection delay ms, default 300]
 #                             [first of two free ports, default 18100]
 # KEEP=1 keeps the runs' logs (the path is printed).
-# Needs: ./mvnw -B -q -pl batch-job -am package -DskipTests (batch-job/target/batch-job.jar), a JDK 17+.
+# Needs: ./mvnw -B -q -pl demo -am package -DskipTests (demo/target/demo.jar: the job on the demo stand-ins), a JDK 17+.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 latency_ms="${1:-300}"
@@ -22,8 +22,8 @@ proxy_port="${3:-18100}"
 smtp_port=$((proxy_port + 1))
 users=50
 concurrency=8
-jar=batch-job/target/batch-job.jar
-[ -f "$jar" ] || { echo "build first: ./mvnw -B -q -pl batch-job -am package -DskipTests" >&2; exit 2; }
+jar=demo/target/demo.jar
+[ -f "$jar" ] || { echo "build first: ./mvnw -B -q -pl demo -am package -DskipTests" >&2; exit 2; }
 
 work=$(mktemp -d)
 java scripts/SmtpLatencyProxy.java "$proxy_port" "$smtp_port" "$smtp_delay_ms" >"$work/proxy.log" 2>&1 &
@@ -65,11 +65,11 @@ run_once per-email java -Xmx256m -jar "$jar" -- --app.mail.connection-per-email=
 # 2. start-up with Spring Boot's own means: extracted jar + CDS archive from a training run
 java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 run_once training java -Xmx256m -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh \
-	-jar "$work/app/batch-job.jar" --
+	-jar "$work/app/demo.jar" --
 run_once cds java -Xmx256m -XX:SharedArchiveFile="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-	-jar "$work/app/batch-job.jar" --
+	-jar "$work/app/demo.jar" --
 run_once cds-lazy java -Xmx256m -XX:SharedArchiveFile="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-	-jar "$work/app/batch-job.jar" -- --spring.main.lazy-initialization=true
+	-jar "$work/app/demo.jar" -- --spring.main.lazy-initialization=true
 
 limit=$(( users * latency_ms / concurrency ))
 step=$(step_ms batched)

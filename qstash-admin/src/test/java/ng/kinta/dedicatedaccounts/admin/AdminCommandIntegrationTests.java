@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import ng.kinta.dedicatedaccounts.admin.command.AdminCommandLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -58,12 +61,17 @@ class AdminCommandIntegrationTests {
 				.containsEntry("cron", "0 */3 * * *"));
 		qstash.verify(2, postRequestedFor(urlEqualTo("/v2/schedules/" + DESTINATION)).withHeader("Upstash-Schedule-Id",
 				equalTo("create-dedicated-accounts")));
-		assertThat(output.getOut())
-			.contains("Scheduled id=create-dedicated-accounts cron=\"0 */3 * * *\" destination=" + DESTINATION);
+		assertThat(output.getOut()).contains(
+				"{\"status\":\"ok\",\"action\":\"schedule\",\"scheduleId\":\"create-dedicated-accounts\",\"cron\":\"0 */3 * * *\",\"destination\":\""
+						+ DESTINATION + "\"}");
 
+		int before = output.getOut().length();
 		assertThat(run("list")).isZero();
-		assertThat(output.getOut())
-			.contains("id=create-dedicated-accounts cron=\"0 */3 * * *\" destination=" + DESTINATION + " paused=false");
+		JsonNode list = JsonMapper.builder().build().readTree(output.getOut().substring(before));
+		assertThat(list.isArray()).isTrue();
+		assertThat(list.get(0).path("scheduleId").asString()).isEqualTo("create-dedicated-accounts");
+		assertThat(list.get(0).path("destination").asString()).isEqualTo(DESTINATION);
+		assertThat(list.get(0).path("isPaused").asBoolean()).isFalse();
 	}
 
 	@Test
@@ -73,7 +81,8 @@ class AdminCommandIntegrationTests {
 		assertThat(run("delete", "create-dedicated-accounts")).isZero();
 
 		assertThat(standIn.schedules()).isEmpty();
-		assertThat(output.getOut()).contains("Deleted id=create-dedicated-accounts");
+		assertThat(output.getOut())
+			.contains("{\"status\":\"ok\",\"action\":\"delete\",\"scheduleId\":\"create-dedicated-accounts\"}");
 	}
 
 	@Test
@@ -91,8 +100,8 @@ class AdminCommandIntegrationTests {
 			port = socket.getLocalPort();
 		}
 
-		assertThat(QstashAdminApplication.runCommand(new String[] { "list", "--qstash.url=http://127.0.0.1:" + port,
-				"--qstash.token=" + TOKEN, "--app.schedule.public-api-url=https://app.example.com" }))
+		assertThat(main("list", "--qstash.url=http://127.0.0.1:" + port, "--qstash.token=" + TOKEN,
+				"--app.schedule.public-api-url=https://app.example.com"))
 			.isEqualTo(1);
 		assertThat(output.getErr()).contains("unreachable");
 	}
@@ -101,24 +110,26 @@ class AdminCommandIntegrationTests {
 	void usageErrorsExitWith2(CapturedOutput output) {
 		assertThat(run("delete")).isEqualTo(2);
 		assertThat(run("frobnicate")).isEqualTo(2);
+		assertThat(run("list", "extra")).isEqualTo(2);
 		assertThat(run("delete", "bad/id")).isEqualTo(2);
-		assertThat(output.getErr()).contains("usage:");
+		assertThat(run("list", "--qstsh.token=" + TOKEN)).isEqualTo(2);
+		assertThat(output.getErr()).contains("Usage: java -jar qstash-admin.jar")
+			.contains("Missing required parameter: 'ID'")
+			.contains("Unknown option: '--qstsh.token=…'")
+			.doesNotContain(TOKEN);
 		assertThat(qstash.getAllServeEvents()).isEmpty();
 	}
 
 	@Test
 	void missingTokenIsAConfigurationErrorExitingWith2(CapturedOutput output) {
-		assertThat(QstashAdminApplication.runCommand(
-				new String[] { "list", "--qstash.token=", "--app.schedule.public-api-url=https://app.example.com" }))
+		assertThat(main("list", "--qstash.token=", "--app.schedule.public-api-url=https://app.example.com"))
 			.isEqualTo(2);
 		assertThat(output.getAll()).contains("QSTASH_TOKEN is required");
 	}
 
 	@Test
 	void missingPublicApiUrlIsAConfigurationErrorExitingWith2(CapturedOutput output) {
-		assertThat(QstashAdminApplication
-			.runCommand(new String[] { "init-cron", "--qstash.token=" + TOKEN, "--app.schedule.public-api-url=" }))
-			.isEqualTo(2);
+		assertThat(main("init-cron", "--qstash.token=" + TOKEN, "--app.schedule.public-api-url=")).isEqualTo(2);
 		assertThat(output.getAll()).contains("NEXT_PUBLIC_API_URL is required").doesNotContain(TOKEN);
 	}
 
@@ -128,7 +139,11 @@ class AdminCommandIntegrationTests {
 		args.add("--qstash.token=" + TOKEN);
 		// one trailing slash is stripped from NEXT_PUBLIC_API_URL
 		args.add("--app.schedule.public-api-url=https://app.example.com/");
-		return QstashAdminApplication.runCommand(args.toArray(String[]::new));
+		return main(args.toArray(String[]::new));
+	}
+
+	private static int main(String... args) {
+		return AdminCommandLine.run(args, QstashAdminApplication.class).getAsInt();
 	}
 
 }

@@ -27,11 +27,4 @@ class ApplicationDefaultsTests {
 		assertThat(yaml.getProperty("app.schedule.cron")).hasToString("0 */3 * * *");
 	}
 
-	@Test
-	void argumentsOtherThanSpringOptionsSelectCommandMode() {
-		assertThat(QstashAdminApplication.isCommand(new String[] { "init-cron", "--qstash.url=http://x" })).isTrue();
-		assertThat(QstashAdminApplication.isCommand(new String[] { "--spring.profiles.active=demo" })).isFalse();
-		assertThat(QstashAdminApplication.isCommand(new String[0])).isFalse();
-	}
-
 }

@@ -1,8 +1,18 @@
 package ng.kinta.dedicatedaccounts.trigger;
 
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
 import ng.kinta.dedicatedaccounts.batch.ConfigurationErrors;
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
+import ng.kinta.dedicatedaccounts.batch.cli.SpringSettings;
+import ng.kinta.dedicatedaccounts.batch.cli.UsageErrors;
 import ng.kinta.dedicatedaccounts.trigger.command.TestCronCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,26 +21,63 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The web app QStash calls: serves the trigger function and runs the batch job in
- * process. {@code test-cron} as first argument runs the command instead, without web
- * server or job (see {@link TestCronCommand}).
+ * process. {@code test-cron} runs the command instead, without web server or job (see
+ * {@link TestCronCommand}). The arguments are parsed by picocli ({@link TriggerCommand})
+ * before any Spring context starts.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import(DedicatedAccountsBatchConfiguration.class)
 public class TriggerFunctionApplication {
 
+	/** Prefixes of the settings this application binds (see {@link SpringSettings}). */
+	static final List<String> SETTING_PREFIXES = Stream
+		.concat(SpringSettings.COMMON_PREFIXES.stream(), Stream.of("trigger."))
+		.toList();
+
 	public static void main(String[] args) {
-		if (TestCronCommand.isRequested(args)) {
-			System.exit(TestCronCommand.run(args));
-		}
+		run(args, (application) -> {
+		}).ifPresent(System::exit);
+	}
+
+	/**
+	 * Serves the trigger, or runs the command the arguments name.
+	 * @param args the command line: an optional command and Spring settings as
+	 * {@code --name=value}
+	 * @param customizer adjusts the Spring application before it starts (the demo adds
+	 * its profile)
+	 * @return the exit code of a command, help or usage error; empty when the web app was
+	 * started and keeps running
+	 */
+	public static OptionalInt run(String[] args, Consumer<SpringApplication> customizer) {
+		SpringSettings split = SpringSettings.split(args, SETTING_PREFIXES);
+		CommandLine commandLine = TriggerCommand.commandLine();
+		ParseResult parsed;
 		try {
-			SpringApplication.run(TriggerFunctionApplication.class, args);
+			parsed = commandLine.parseArgs(split.commandArgumentsArray());
+			Integer helpExitCode = CommandLine.executeHelpRequest(parsed);
+			if (helpExitCode != null) {
+				return OptionalInt.of(helpExitCode);
+			}
+		}
+		catch (ParameterException ex) {
+			return OptionalInt.of(UsageErrors.report(ex));
+		}
+		if (parsed.hasSubcommand()) {
+			TriggerCommand.TestCron testCron = (TriggerCommand.TestCron) parsed.subcommand().commandSpec().userObject();
+			return OptionalInt.of(TestCronCommand.run(testCron.url, split.settingsArray(), customizer));
+		}
+		SpringApplication application = new SpringApplication(TriggerFunctionApplication.class);
+		customizer.accept(application);
+		try {
+			application.run(split.settingsArray());
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot has logged the failure; end with the setting that caused it
 			System.err.println(ConfigurationErrors.lastLine(ex));
-			System.exit(1);
+			return OptionalInt.of(1);
 		}
+		return OptionalInt.empty();
 	}
 
 }

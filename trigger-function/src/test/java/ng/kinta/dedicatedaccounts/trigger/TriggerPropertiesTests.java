@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code application.yml} and {@code application-demo.yml} as the app binds them: fail
- * fast without keys or URL outside demo, demo defaults that the environment overrides.
+ * {@code application.yml} as the app binds it: fail fast without keys or URL, the old
+ * app's environment names feed the properties. (The demo's defaults are tested in the
+ * demo module.)
  */
 class TriggerPropertiesTests {
 
@@ -42,27 +43,6 @@ class TriggerPropertiesTests {
 			assertThat(properties.signing().clockTolerance()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.signing().maxHeaderSize()).isEqualTo(DataSize.ofKilobytes(8));
 			assertThat(properties.toString()).doesNotContain("sig_FromTheEnvironment");
-		}
-	}
-
-	@Test
-	void demoProfileHasPublishedKeysAndLocalUrl() {
-		try (ConfigurableApplicationContext context = start("--spring.profiles.active=demo")) {
-			TriggerProperties properties = context.getBean(TriggerProperties.class);
-			assertThat(properties.signing().currentKey()).isEqualTo("sig_DemoCurrentKeyNotASecret0001").hasSize(32);
-			assertThat(properties.signing().nextKey()).isEqualTo("sig_DemoNextKeyNotASecret0000002").hasSize(32);
-			assertThat(properties.endpointUrl()).isEqualTo("http://localhost:8080/api/cron/create-dedicated-accounts");
-		}
-	}
-
-	@Test
-	void environmentAndServerPortOverrideTheDemoDefaults() {
-		try (ConfigurableApplicationContext context = start("--spring.profiles.active=demo", "--server.port=9090",
-				"--QSTASH_CURRENT_SIGNING_KEY=sig_FromTheEnvironment0000000001")) {
-			TriggerProperties properties = context.getBean(TriggerProperties.class);
-			assertThat(properties.signing().currentKey()).isEqualTo("sig_FromTheEnvironment0000000001");
-			assertThat(properties.signing().nextKey()).isEqualTo("sig_DemoNextKeyNotASecret0000002");
-			assertThat(properties.endpointUrl()).isEqualTo("http://localhost:9090/api/cron/create-dedicated-accounts");
 		}
 	}
 

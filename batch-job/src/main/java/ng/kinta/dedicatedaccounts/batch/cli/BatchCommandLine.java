@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import ng.kinta.dedicatedaccounts.batch.job.JobProperties;
-import ng.kinta.dedicatedaccounts.batch.run.JobExecutionNotFoundException;
 import ng.kinta.dedicatedaccounts.batch.run.JobExecutionView;
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
@@ -24,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carries out the command of {@code batch-job.jar} and prints its result: the run summary
- * as one JSON line on standard output (logs go to standard error).
+ * as one JSON line on standard output (logs go to standard error); {@code executions}
+ * prints a table, or one JSON array with {@code --json}. Failures of the run service are
+ * mapped to exit codes by {@link ExitCodes#forFailure}.
  */
 @Component
 class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -81,21 +82,15 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 					print(this.runs.recover(command.executionId()));
 					this.exitCode = ExitCodes.COMPLETED;
 				}
-				case "executions" -> executions();
+				case "executions" -> executions(command.json());
 				default -> throw new IllegalArgumentException("Unknown command: " + command.name());
 			}
 		}
-		catch (MissingUsersCollectionException ex) {
-			printError(ex.getMessage(), null);
-			this.exitCode = ExitCodes.USAGE_OR_CONFIGURATION;
-		}
-		catch (RunInProgressException ex) {
-			printError(ex.getMessage(), ex.getRunningExecutionId());
-			this.exitCode = ExitCodes.RUN_IN_PROGRESS;
-		}
-		catch (JobExecutionNotFoundException | IllegalStateException ex) {
-			printError(ex.getMessage(), null);
-			this.exitCode = ExitCodes.FAILED;
+		catch (RuntimeException ex) {
+			int exitCode = ExitCodes.forFailure(ex);
+			printError(ex.getMessage(),
+					(ex instanceof RunInProgressException inProgress) ? inProgress.getRunningExecutionId() : null);
+			this.exitCode = exitCode;
 		}
 	}
 
@@ -124,8 +119,12 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 						null, "DRY_RUN", counts)));
 	}
 
-	private void executions() {
+	private void executions(boolean json) {
 		List<JobExecutionView> executions = this.runs.recentExecutions(20);
+		if (json) {
+			this.out.println(this.jsonMapper.writeValueAsString(executions));
+			return;
+		}
 		if (executions.isEmpty()) {
 			this.out.println("No job executions yet.");
 			return;

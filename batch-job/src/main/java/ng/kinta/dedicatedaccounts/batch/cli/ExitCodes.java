@@ -1,6 +1,10 @@
 package ng.kinta.dedicatedaccounts.batch.cli;
 
-/** Exit codes of {@code batch-job.jar} ({@code shared/DESIGN.md} §5). */
+import ng.kinta.dedicatedaccounts.batch.run.JobExecutionNotFoundException;
+import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
+import ng.kinta.dedicatedaccounts.batch.user.MissingUsersCollectionException;
+
+/** Exit codes of {@code batch-job.jar} (README.md, "Command line of batch-job.jar"). */
 final class ExitCodes {
 
 	/** The run (or command) completed. */
@@ -16,6 +20,29 @@ final class ExitCodes {
 	static final int RUN_IN_PROGRESS = 3;
 
 	private ExitCodes() {
+	}
+
+	/**
+	 * The exit code of a command that ended with an exception: the one place that maps
+	 * the run service's exceptions to exit codes.
+	 * @param failure what the run service threw
+	 * @return {@link #RUN_IN_PROGRESS} for {@link RunInProgressException},
+	 * {@link #FAILED} for {@link JobExecutionNotFoundException} and
+	 * {@link IllegalStateException} (the execution cannot be restarted or recovered)
+	 * @throws RuntimeException the failure itself when it is none of those (a bug or an
+	 * outage: Spring Boot reports it and the process exits with 1)
+	 */
+	static int forFailure(RuntimeException failure) {
+		if (failure instanceof RunInProgressException) {
+			return RUN_IN_PROGRESS;
+		}
+		if (failure instanceof MissingUsersCollectionException) {
+			return USAGE_OR_CONFIGURATION;
+		}
+		if (failure instanceof JobExecutionNotFoundException || failure instanceof IllegalStateException) {
+			return FAILED;
+		}
+		throw failure;
 	}
 
 }

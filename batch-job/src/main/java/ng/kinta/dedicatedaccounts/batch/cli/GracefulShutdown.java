@@ -5,8 +5,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ng.kinta.dedicatedaccounts.batch.job.GracefulStop;
+import ng.kinta.dedicatedaccounts.batch.run.RunProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * SIGTERM (or Ctrl-C) during a command: the JVM shutdown hook asks the run to stop
@@ -32,6 +38,19 @@ final class GracefulShutdown {
 	/** Registers the JVM shutdown hook. */
 	void install() {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::onShutdown, "graceful-stop"));
+	}
+
+	/**
+	 * Prepares the application for a clean stop: Spring Boot's own shutdown hook off (it
+	 * would close the context under the running job), and the run's stop request handed
+	 * to this hook once the context has started.
+	 * @param application the command line's application, before it starts
+	 */
+	void prepare(SpringApplication application) {
+		application.setRegisterShutdownHook(false);
+		application.addListeners((ApplicationListener<ApplicationStartedEvent>) (started) -> onReady(
+				started.getApplicationContext().getBean(GracefulStop.class)::request,
+				started.getApplicationContext().getBean(RunProperties.class).stopGracePeriod()));
 	}
 
 	/**

@@ -1,12 +1,14 @@
 package ng.kinta.dedicatedaccounts.batch.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
+import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
+import ng.kinta.dedicatedaccounts.batch.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,78 +18,68 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code batch-job.jar} as a newcomer uses it: the demo profile, run after run, on the
- * sample data kept in a data folder between runs.
+ * {@code batch-job.jar}'s entry point against the in-process MongoDB, Billstack
+ * (WireMock) and SMTP: settings given as {@code --name=value} reach the job, a misspelt
+ * option runs nothing at all, {@code executions --json} is JSON.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BatchJobApplicationIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	@Test
-	void demoRunsWorkThroughTheSampleDataAndKeepAHistory(@TempDir Path data, CapturedOutput output) {
-		// a dry run lists who would be processed and changes nothing
-		Invocation dryRun = invoke(output, data, "run", "--dry-run");
-		assertThat(dryRun.exitCode()).isZero();
-		assertThat(dryRun.stdout().lines().filter((line) -> line.startsWith("would process user "))).hasSize(50);
-		assertThat(dryRun.summary().path("data").path("totalUsersWithoutAccounts").asLong()).isEqualTo(153);
-		assertThat(dryRun.summary().path("jobExecutionId").isNull()).isTrue();
-
-		// five runs: 50, 50, 50, 3, then nothing to do
-		List<Long> processed = new ArrayList<>();
-		List<Long> remaining = new ArrayList<>();
-		for (int run = 0; run < 5; run++) {
-			Invocation invocation = invoke(output, data, "run");
-			assertThat(invocation.exitCode()).isZero();
-			assertThat(invocation.summary().path("status").asString()).isEqualTo("ok");
-			processed.add(invocation.summary().path("data").path("processedInThisRun").asLong());
-			remaining.add(invocation.summary().path("data").path("remainingUsers").asLong());
-		}
-		assertThat(processed).containsExactly(50L, 50L, 50L, 3L, 0L);
-		assertThat(remaining).containsExactly(103L, 53L, 3L, 0L, 0L);
-
-		// the history lists those runs
-		Invocation executions = invoke(output, data, "executions");
-		assertThat(executions.exitCode()).isZero();
-		assertThat(executions.stdout().lines().filter((line) -> line.contains("COMPLETED"))).hasSize(5);
-
-		// nothing failed, so there is nothing to restart or recover
-		assertThat(invoke(output, data, "restart").exitCode()).isEqualTo(ExitCodes.FAILED);
-		assertThat(invoke(output, data, "recover", "1").exitCode()).isEqualTo(ExitCodes.FAILED);
-
-		assertThat(output.getAll()).doesNotContain("FIXTURESECRET").doesNotContain("@example.test");
+	@BeforeEach
+	void services() {
+		InProcessServices.reset();
+		InProcessServices.BILLSTACK
+			.stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.created("PALMPAY")));
+		TestUsers.insertUsers(3);
 	}
 
 	@Test
-	void demoBanksCanFailAndUsersStillGetAccountsFromTheOthers(@TempDir Path data, CapturedOutput output) {
-		Invocation run = invoke(output, data, "run", "--app.job.max-users-per-run=8",
-				"--app.billstack.read-timeout=500ms", "--app.demo.billstack.failures.PALMPAY=http-500",
-				"--app.demo.billstack.failures.9PSB=status-false", "--app.demo.billstack.failures.BANKLY=timeout");
+	void aMisspeltOptionExitsWith2WithoutCallingBillstackOrSendingMail(CapturedOutput output) {
+		int exitCode = run(output, "--dryrun");
 
-		assertThat(run.exitCode()).isZero();
-		assertThat(run.summary().path("data").path("successCount").asLong()).isEqualTo(8);
-		assertThat(run.summary().path("data").path("failedCount").asLong()).isZero();
-		assertThat(output.getAll()).contains("virtual account created at PROVIDUS")
-			.doesNotContain("virtual account created at PALMPAY");
+		assertThat(exitCode).isEqualTo(ExitCodes.USAGE_OR_CONFIGURATION);
+		assertThat(InProcessServices.BILLSTACK.getAllServeEvents()).isEmpty();
+		assertThat(InProcessServices.SMTP.getReceivedMessages()).isEmpty();
+		assertThat(output.getErr()).contains("Unknown option: '--dryrun'").contains("Usage:");
 	}
 
-	private Invocation invoke(CapturedOutput output, Path data, String... command) {
-		int start = output.getOut().length();
+	@Test
+	void settingsReachTheJobAndExecutionsPrintsJson(CapturedOutput output) {
+		// given a run capped at 2 users by a setting on the command line
+		assertThat(run(output, "run", "--app.job.max-users-per-run=2")).isZero();
+		assertThat(InProcessServices.BILLSTACK.getAllServeEvents()).hasSize(2);
+		int before = output.getOut().length();
+
+		// when
+		int exitCode = run(output, "executions", "--json");
+
+		// then
+		assertThat(exitCode).isZero();
+		String stdout = output.getOut().substring(before).strip();
+		assertThat(stdout.lines()).hasSize(1);
+		JsonNode executions = this.json.readTree(stdout);
+		assertThat(executions.isArray()).isTrue();
+		assertThat(executions.get(0).path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(executions.get(0).path("writeCount").asLong()).isEqualTo(2);
+		assertThat(executions.get(0).path("jobExecutionId").asLong()).isPositive();
+	}
+
+	private static int run(CapturedOutput output, String... command) {
 		List<String> args = new ArrayList<>(List.of(command));
-		args.add("--spring.profiles.active=demo");
-		args.add("--app.demo.data-dir=" + data);
-		args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("batch") + ";AUTO_SERVER=TRUE");
-		int exitCode = BatchJobApplication.run(args.toArray(String[]::new));
-		String stdout = output.getOut().substring(start);
-		JsonNode summary = stdout.lines()
-			.filter((line) -> line.startsWith("{"))
-			.reduce((first, second) -> second)
-			.map(this.json::readTree)
-			.orElse(null);
-		return new Invocation(exitCode, stdout, summary);
-	}
-
-	private record Invocation(int exitCode, String stdout, JsonNode summary) {
+		args.add("--app.mongodb.uri=" + InProcessServices.MONGO_URI);
+		args.add("--app.billstack.base-url=" + InProcessServices.BILLSTACK.baseUrl());
+		args.add("--app.billstack.secret-key=" + BillstackStubs.SECRET_KEY);
+		args.add("--app.billstack.banks=PALMPAY");
+		args.add("--spring.mail.host=127.0.0.1");
+		args.add("--spring.mail.port=" + InProcessServices.SMTP.getSmtp().getPort());
+		args.add("--spring.mail.properties[mail.smtp.auth]=false");
+		args.add("--spring.mail.properties[mail.smtp.starttls.enable]=false");
+		args.add("--app.mail.from=Kinta <accounts@kinta.example>");
+		args.add("--spring.datasource.url=jdbc:h2:mem:batch-command-line;DB_CLOSE_DELAY=-1");
+		return BatchJobApplication.run(args.toArray(String[]::new), (application) -> {
+		});
 	}
 
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param destination the URL QStash calls ({@code schedule} only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ManageResult(String status, String action, String scheduleId, @Nullable String cron,
+public record ManageResult(String status, String action, String scheduleId, @Nullable String cron,
 		@Nullable String destination) {
 
 	static ManageResult of(ManageAction action, String scheduleId) {

@@ -11,6 +11,8 @@ import ng.kinta.dedicatedaccounts.admin.schedule.Schedule;
 import ng.kinta.dedicatedaccounts.admin.schedule.ScheduleDefinition;
 import ng.kinta.dedicatedaccounts.admin.schedule.ScheduleProperties;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,7 +31,8 @@ class AdminCommandsTests {
 	private final QstashSchedulesClient schedules = mock(QstashSchedulesClient.class);
 
 	private final AdminCommands commands = new AdminCommands(this.schedules,
-			new ScheduleProperties("https://api.example.com", "create-dedicated-accounts", "0 */3 * * *", 3));
+			new ScheduleProperties("https://api.example.com", "create-dedicated-accounts", "0 */3 * * *", 3),
+			JsonMapper.builder().build());
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -43,28 +46,33 @@ class AdminCommandsTests {
 
 		then(this.schedules).should()
 			.createOrOverwrite(new ScheduleDefinition("create-dedicated-accounts", "0 */3 * * *", DESTINATION, 3));
-		assertThat(out())
-			.isEqualTo("Scheduled id=create-dedicated-accounts cron=\"0 */3 * * *\" destination=" + DESTINATION + "\n");
+		assertThat(out()).isEqualTo(
+				"{\"status\":\"ok\",\"action\":\"schedule\",\"scheduleId\":\"create-dedicated-accounts\",\"cron\":\"0 */3 * * *\",\"destination\":\""
+						+ DESTINATION + "\"}\n");
 	}
 
 	@Test
-	void listPrintsOneLinePerSchedule() {
+	void listPrintsTheSchedulesAsAJsonArray() {
 		given(this.schedules.list())
 			.willReturn(List.of(new Schedule("a", "0 */3 * * *", DESTINATION, "POST", 1L, false, 3, null, null, null),
 					new Schedule("b", "* * * * *", "https://x", "POST", 2L, true, 3, null, null, null)));
 
 		assertThat(run("list")).isZero();
 
-		assertThat(out()).isEqualTo("id=a cron=\"0 */3 * * *\" destination=" + DESTINATION + " paused=false\n"
-				+ "id=b cron=\"* * * * *\" destination=https://x paused=true\n");
+		JsonNode list = JsonMapper.builder().build().readTree(out());
+		assertThat(out().lines()).hasSize(1);
+		assertThat(list).hasSize(2);
+		assertThat(list.get(0).path("scheduleId").asString()).isEqualTo("a");
+		assertThat(list.get(0).path("destination").asString()).isEqualTo(DESTINATION);
+		assertThat(list.get(1).path("isPaused").asBoolean()).isTrue();
 	}
 
 	@Test
-	void listSaysSoWhenThereAreNoSchedules() {
+	void listPrintsAnEmptyArrayWhenThereAreNoSchedules() {
 		given(this.schedules.list()).willReturn(List.of());
 
 		assertThat(run("list")).isZero();
-		assertThat(out()).isEqualTo("No schedules\n");
+		assertThat(out()).isEqualTo("[]\n");
 	}
 
 	@ParameterizedTest
@@ -77,7 +85,7 @@ class AdminCommandsTests {
 			case "pause" -> then(this.schedules).should().pause("abc");
 			default -> then(this.schedules).should().resume("abc");
 		}
-		assertThat(out()).endsWith(" id=abc\n");
+		assertThat(out()).isEqualTo("{\"status\":\"ok\",\"action\":\"" + command + "\",\"scheduleId\":\"abc\"}\n");
 	}
 
 	@Test
@@ -92,16 +100,9 @@ class AdminCommandsTests {
 		assertThat(out()).isEmpty();
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "frobnicate", "delete", "delete a b", "list extra", "init-cron extra" })
-	void usageErrorsExitWith2(String commandLine) {
-		assertThat(run(commandLine.split(" "))).isEqualTo(2);
-		assertThat(err()).contains("usage:");
-		verifyNoInteractions(this.schedules);
-	}
-
 	private int run(String... args) {
-		return this.commands.run(List.of(args), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+		AdminCommand command = new AdminCommand(args[0], (args.length > 1) ? args[1] : null);
+		return this.commands.run(command, new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
 	}
 

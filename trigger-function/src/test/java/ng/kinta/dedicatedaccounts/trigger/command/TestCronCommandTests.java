@@ -1,59 +1,44 @@
 package ng.kinta.dedicatedaccounts.trigger.command;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class TestCronCommandTests {
 
-	static final String[] DEMO = { "--spring.profiles.active=demo" };
-
-	@Test
-	void recognisesTheCommandAsFirstNonOptionArgument() {
-		assertThat(TestCronCommand.isRequested(new String[] { "test-cron" })).isTrue();
-		assertThat(TestCronCommand
-			.isRequested(new String[] { "--spring.profiles.active=demo", "test-cron", "http://localhost:1/x" }))
-			.isTrue();
-		assertThat(TestCronCommand.isRequested(new String[] {})).isFalse();
-		assertThat(TestCronCommand.isRequested(new String[] { "--server.port=9090" })).isFalse();
-		assertThat(TestCronCommand.isRequested(new String[] { "run", "test-cron" })).isFalse();
-	}
-
-	@Test
-	void tooManyArgumentsIsAUsageError() {
-		assertThat(TestCronCommand.run(new String[] { "test-cron", "http://a", "http://b" })).isEqualTo(2);
-	}
+	private static final String CURRENT_KEY = "sig_TestCronCurrentKey0000000001";
 
 	@Test
 	void missingConfigurationIsAConfigurationError() {
-		assertThat(TestCronCommand.run(new String[] { "test-cron", "http://localhost:1/x" })).isEqualTo(2);
+		assertThat(TestCronCommand.run("http://localhost:1/x", new String[0], (application) -> {
+		})).isEqualTo(2);
 	}
 
 	@Test
-	void unreachableServerExitsWith1() throws Exception {
+	void unreachableServerExitsWith1WithoutShowingTheKey(CapturedOutput output) throws IOException {
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		PrintStream original = System.out;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int exitCode;
-		try {
-			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-			exitCode = TestCronCommand.run(new String[] { "test-cron",
-					"http://localhost:" + closedPort + "/api/cron/create-dedicated-accounts", DEMO[0] });
-		}
-		finally {
-			System.setOut(original);
-		}
+
+		int exitCode = TestCronCommand.run("http://localhost:" + closedPort + "/api/cron/create-dedicated-accounts",
+				new String[] { "--trigger.signing.current-key=" + CURRENT_KEY,
+						"--trigger.signing.next-key=sig_TestCronNextKey000000000000002",
+						"--trigger.public-api-url=http://localhost:8080" },
+				(application) -> {
+				});
+
 		assertThat(exitCode).isEqualTo(1);
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("failed")
-			.doesNotContain("sig_DemoCurrentKeyNotASecret0001");
+		assertThat(output.getOut()).contains("failed");
+		assertThat(output.getAll()).doesNotContain(CURRENT_KEY);
 	}
 
 }

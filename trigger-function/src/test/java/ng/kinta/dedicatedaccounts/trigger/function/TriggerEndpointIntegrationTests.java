@@ -12,8 +12,8 @@ import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+import ng.kinta.dedicatedaccounts.trigger.TriggerFunctionApplication;
 import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
-import ng.kinta.dedicatedaccounts.trigger.command.TestCronCommand;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -246,9 +246,12 @@ class TriggerEndpointIntegrationTests {
 	void testCronCommandSignsARequestTheServerAccepts() {
 		given(this.jobRunService.startNewRun(any())).willReturn(COMPLETED);
 
-		int exitCode = TestCronCommand.run(new String[] { "test-cron",
-				"http://localhost:" + this.port + TriggerProperties.PATH, "--trigger.public-api-url=" + PUBLIC_URL,
-				"--trigger.signing.current-key=" + CURRENT_KEY, "--trigger.signing.next-key=" + NEXT_KEY });
+		int exitCode = TriggerFunctionApplication
+			.run(new String[] { "test-cron", "http://localhost:" + this.port + TriggerProperties.PATH,
+					"--trigger.public-api-url=" + PUBLIC_URL, "--trigger.signing.current-key=" + CURRENT_KEY,
+					"--trigger.signing.next-key=" + NEXT_KEY }, (application) -> {
+					})
+			.getAsInt();
 
 		assertThat(exitCode).isZero();
 		then(this.jobRunService).should().startNewRun(any());
@@ -256,10 +259,12 @@ class TriggerEndpointIntegrationTests {
 
 	@Test
 	void testCronCommandExitsWith1WhenTheServerRefuses() {
-		int exitCode = TestCronCommand.run(new String[] { "test-cron",
+		int exitCode = TriggerFunctionApplication.run(new String[] { "test-cron",
 				"http://localhost:" + this.port + TriggerProperties.PATH, "--trigger.public-api-url=" + PUBLIC_URL,
 				"--trigger.signing.current-key=sig_NotTheServersKeyButLongEnough",
-				"--trigger.signing.next-key=" + NEXT_KEY });
+				"--trigger.signing.next-key=" + NEXT_KEY }, (application) -> {
+				})
+			.getAsInt();
 
 		assertThat(exitCode).isEqualTo(1);
 		then(this.jobRunService).should(never()).startNewRun(any());

@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.trigger.runs;
+package ng.kinta.dedicatedaccounts.demo;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.batch.demo;
+package ng.kinta.dedicatedaccounts.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.batch.demo;
+package ng.kinta.dedicatedaccounts.demo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.trigger.runs;
+package ng.kinta.dedicatedaccounts.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The run history of the demo after two runs started the way QStash starts them: the JSON
  * API, its credentials, and the HTML page seen by a real (headless Chromium) browser.
  */
-@SpringBootTest(classes = TriggerFunctionApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { TriggerFunctionApplication.class, DemoSigningKeysNotice.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.profiles.active=demo", "spring.datasource.url=jdbc:h2:mem:runs-page;DB_CLOSE_DELAY=-1" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunsPageIntegrationTests {

@@ -1,21 +1,25 @@
-package ng.kinta.dedicatedaccounts.trigger;
+package ng.kinta.dedicatedaccounts.demo;
 
+import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * In the {@code demo} profile, prints the published demo signing keys so that a newcomer
- * can sign requests by hand. A key that was overridden (e.g. by
- * {@code QSTASH_CURRENT_SIGNING_KEY}) is never printed: it may be a real one.
+ * When the trigger web app runs on the demo ({@code demo.jar trigger}), prints the
+ * published demo signing keys so that a newcomer can sign requests by hand. A key that
+ * was overridden (e.g. by {@code QSTASH_CURRENT_SIGNING_KEY}) is never printed: it may be
+ * a real one.
  */
 @Component
 @Profile("demo")
+@ConditionalOnWebApplication
 class DemoSigningKeysNotice {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoSigningKeysNotice.class);

@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.batch.demo;
+package ng.kinta.dedicatedaccounts.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

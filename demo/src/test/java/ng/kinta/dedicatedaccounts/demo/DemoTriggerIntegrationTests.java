@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.trigger;
+package ng.kinta.dedicatedaccounts.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import ng.kinta.dedicatedaccounts.trigger.TriggerFunctionApplication;
+import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,13 +29,14 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole trigger with the real job, on the demo profile's in-process MongoDB (sample
- * data), Billstack and SMTP stand-ins: what QStash sees when it calls the deployed
- * endpoint.
+ * The whole trigger with the real job, as {@code demo.jar trigger} runs it: the demo
+ * profile's in-process MongoDB (sample data), Billstack and SMTP stand-ins. What QStash
+ * sees when it calls the deployed endpoint.
  */
-@SpringBootTest(classes = TriggerFunctionApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.profiles.active=demo", "spring.datasource.url=jdbc:h2:mem:trigger-with-job;DB_CLOSE_DELAY=-1" })
-class TriggerWithJobIntegrationTests {
+@SpringBootTest(classes = { TriggerFunctionApplication.class, DemoSigningKeysNotice.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.profiles.active=demo",
+				"spring.datasource.url=jdbc:h2:mem:trigger-with-job;DB_CLOSE_DELAY=-1" })
+class DemoTriggerIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
