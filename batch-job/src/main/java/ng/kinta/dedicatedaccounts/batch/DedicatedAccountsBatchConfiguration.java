@@ -10,8 +10,8 @@ import ng.kinta.dedicatedaccounts.batch.cli.BatchJobApplication;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +39,8 @@ public class DedicatedAccountsBatchConfiguration {
 	/**
 	 * Makes a missing {@code MONGO_DB_URI} fail the start with a clear validation
 	 * message, before the driver tries to parse an empty connection string.
+	 * @param properties the validated MongoDB settings
+	 * @return a customizer that changes nothing
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer requireMongoUri(MongoProperties properties) {
@@ -50,6 +52,9 @@ public class DedicatedAccountsBatchConfiguration {
 	 * Creates the Batch tables in the job repository's database unless they exist: Spring
 	 * Batch's scripts have no {@code IF NOT EXISTS}, and a file database keeps its tables
 	 * between starts (H2 file or PostgreSQL).
+	 * @param dataSource the job repository's data source
+	 * @param properties the Batch JDBC settings of Spring Boot
+	 * @return the initializer
 	 */
 	@Bean
 	BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,

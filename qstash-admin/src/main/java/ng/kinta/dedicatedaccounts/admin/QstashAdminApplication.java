@@ -26,7 +26,11 @@ public class QstashAdminApplication {
 		SpringApplication.run(QstashAdminApplication.class, args);
 	}
 
-	/** A command is any argument that is not a {@code --spring.option}. */
+	/**
+	 * A command is any argument that is not a {@code --spring.option}.
+	 * @param args the command line arguments
+	 * @return whether they contain a command
+	 */
 	static boolean isCommand(String[] args) {
 		return Arrays.stream(args).anyMatch((arg) -> !arg.startsWith("--"));
 	}

@@ -5,7 +5,6 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSigningKeys;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

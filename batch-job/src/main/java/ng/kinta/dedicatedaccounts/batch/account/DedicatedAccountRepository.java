@@ -5,7 +5,6 @@ import java.util.Date;
 
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
 import ng.kinta.dedicatedaccounts.batch.user.UserFields;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -134,6 +134,9 @@ public class BillstackClient {
 	/**
 	 * Billstack's message as it may be logged and stored: emails and phone-length numbers
 	 * it echoes from the request are masked, and the length is bounded.
+	 * @param message the message as Billstack sent it
+	 * @return the message, masked and at most {@value #MAX_MESSAGE_LENGTH} characters
+	 * long
 	 */
 	static String printable(String message) {
 		// bound the input first: masking cost grows with the length of a token

@@ -1,14 +1,13 @@
 package ng.kinta.dedicatedaccounts.batch.cli;
 
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
-
 import ng.kinta.dedicatedaccounts.batch.job.GracefulStop;
 import ng.kinta.dedicatedaccounts.batch.run.RunProperties;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 

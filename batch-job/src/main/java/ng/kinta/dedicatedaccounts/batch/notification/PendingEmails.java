@@ -3,7 +3,6 @@ package ng.kinta.dedicatedaccounts.batch.notification;
 import java.util.ArrayList;
 import java.util.List;
 
-import ng.kinta.dedicatedaccounts.batch.account.AccountDetails;
 import ng.kinta.dedicatedaccounts.batch.user.Customer;
 import ng.kinta.dedicatedaccounts.batch.user.NotificationState;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;

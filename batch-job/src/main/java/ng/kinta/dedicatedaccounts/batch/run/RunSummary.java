@@ -14,6 +14,20 @@ package ng.kinta.dedicatedaccounts.batch.run;
  */
 public record RunSummary(String status, String message, Long jobExecutionId, String exitStatus, Counts data) {
 
+	/** Status value of a completed run. */
+	public static final String OK = "ok";
+
+	/** Status value of a failed or stopped run. */
+	public static final String ERROR = "error";
+
+	/**
+	 * Whether the job execution completed.
+	 * @return {@code true} when {@link #status()} is {@code "ok"}
+	 */
+	public boolean completed() {
+		return OK.equals(this.status);
+	}
+
 	/**
 	 * Counts of one run; every value is a number of users (or of emails for the two email
 	 * counts).
@@ -37,20 +51,6 @@ public record RunSummary(String status, String message, Long jobExecutionId, Str
 		/** Counts of a run that did nothing. */
 		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
-	}
-
-	/** Status value of a completed run. */
-	public static final String OK = "ok";
-
-	/** Status value of a failed or stopped run. */
-	public static final String ERROR = "error";
-
-	/**
-	 * Whether the job execution completed.
-	 * @return {@code true} when {@link #status()} is {@code "ok"}
-	 */
-	public boolean completed() {
-		return OK.equals(this.status);
 	}
 
 }

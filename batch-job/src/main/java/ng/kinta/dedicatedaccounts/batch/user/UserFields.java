@@ -7,26 +7,37 @@ package ng.kinta.dedicatedaccounts.batch.user;
  */
 public final class UserFields {
 
+	/** The existing app's {@code users} collection. */
 	public static final String USERS = "users";
 
+	/** The existing app's {@code accounts} collection. */
 	public static final String ACCOUNTS = "accounts";
 
+	/** Document id (an ObjectId for the app's users). */
 	public static final String ID = "_id";
 
+	/** The user's full name as entered. */
 	public static final String FULL_NAME = "fullName";
 
+	/** Sub-document with the user's credentials (only the email is read). */
 	public static final String AUTH = "auth";
 
+	/** Email field inside {@value #AUTH}. */
 	public static final String AUTH_EMAIL = "email";
 
+	/** The user's email (may carry stray case or spaces). */
 	public static final String EMAIL = AUTH + "." + AUTH_EMAIL;
 
+	/** The user's phone number, in any of the app's formats. */
 	public static final String PHONE_NUMBER = "phoneNumber";
 
+	/** {@code "active"} or {@code "inactive"}. */
 	public static final String STATUS = "status";
 
+	/** Value of {@value #STATUS} for an active user. */
 	public static final String ACTIVE = "active";
 
+	/** Whether the user verified their email. */
 	public static final String EMAIL_VERIFIED = "isEmailVerified";
 
 	/** Sub-document holding the job's provisioning state of one user. */
@@ -62,10 +73,13 @@ public final class UserFields {
 	/** Where the account came from: {@code JOB} or {@code EXISTING_ACCOUNT}. */
 	public static final String SOURCE = PROVISIONING + ".source";
 
+	/** Last change of the provisioning state by the job. */
 	public static final String UPDATED_AT = PROVISIONING + ".updatedAt";
 
+	/** Owner of an {@code accounts} document: ObjectId, hex id or email. */
 	public static final String ACCOUNT_USER = "user";
 
+	/** {@code true} on a real account, {@code false} on a signup placeholder. */
 	public static final String HAS_DEDICATED_ACCOUNT = "hasDedicatedAccountNumber";
 
 	private UserFields() {

@@ -11,9 +11,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

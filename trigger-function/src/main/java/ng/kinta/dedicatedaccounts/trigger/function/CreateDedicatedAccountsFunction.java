@@ -3,12 +3,11 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.trigger.signature.InvalidSignatureException;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.messaging.Message;

@@ -2,14 +2,13 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ng.kinta.dedicatedaccounts.batch.run.JobExecutionNotFoundException;
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the job for one QStash message, at most once per message id: QStash delivers at

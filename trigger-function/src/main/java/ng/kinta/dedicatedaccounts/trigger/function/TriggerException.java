@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
  * answer with. Spring Cloud Function web always answers 200 for a returned value, so the
  * function throws this instead and {@link TriggerExceptionHandler} writes the response.
  */
-class TriggerException extends RuntimeException {
+final class TriggerException extends RuntimeException {
 
 	/** The one answer to every missing or invalid signature. */
 	static final String UNAUTHORIZED_MESSAGE = "Unauthorized: invalid signature";

@@ -2,12 +2,11 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.function.web.mvc.FunctionController;
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -17,7 +17,6 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
-
 import ng.kinta.dedicatedaccounts.trigger.signature.InvalidSignatureException.Reason;
 
 /**
