@@ -40,15 +40,15 @@ public class QstashAdminApplication {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		// keep standard output for the command's result; --logging.level.root=info
-		// overrides
+		// keep standard output for the command's
+		// result; --logging.level.root=info overrides
 		application.setDefaultProperties(Map.of("logging.level.root", "warn"));
 		try {
 			return SpringApplication.exit(application.run(args));
 		}
 		catch (RuntimeException ex) {
-			// Boot has already reported why the context could not start (missing
-			// variables)
+			// Boot has already reported why the context could not
+			// start (missing variables)
 			return CONFIGURATION_ERROR;
 		}
 	}

@@ -73,8 +73,8 @@ public class BillstackClient {
 						readBody(response.getBody())), true);
 		}
 		catch (ResourceAccessException ex) {
-			// timeouts and connection failures: the request may or may not have reached
-			// Billstack
+			// timeouts and connection failures: the request may or may not
+			// have reached Billstack
 			throw new TransientBillstackException("Billstack unreachable or too slow for bank " + request.bank()
 					+ " (outcome unknown): " + ex.getMostSpecificCause().getClass().getSimpleName(), ex);
 		}

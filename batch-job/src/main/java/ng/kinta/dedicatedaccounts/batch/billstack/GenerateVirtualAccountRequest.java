@@ -16,8 +16,8 @@ public record GenerateVirtualAccountRequest(String email, String reference, Stri
 
 	@Override
 	public String toString() {
-		// personal data stays out of logs: only the reference and bank identify the
-		// request
+		// personal data stays out of logs: only the reference and bank
+		// identify the request
 		return "GenerateVirtualAccountRequest[reference=" + this.reference + ", bank=" + this.bank + "]";
 	}
 

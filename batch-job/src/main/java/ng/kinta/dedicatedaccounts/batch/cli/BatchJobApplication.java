@@ -64,8 +64,8 @@ public class BatchJobApplication {
 			context = application.run(args);
 		}
 		catch (RuntimeException ex) {
-			// Spring Boot has already logged the failure analysis (which setting is
-			// missing)
+			// Spring Boot has already logged the failure analysis (which
+			// setting is missing)
 			System.err.println("Could not start: the configuration is incomplete or invalid (see the report above)."
 					+ " Set MONGO_DB_URI, BILL_STACK_SECRET_KEY and MAIL_FROM, or try --spring.profiles.active=demo.");
 			return ExitCodes.USAGE_OR_CONFIGURATION;

@@ -48,8 +48,8 @@ final class DemoBillstack implements AutoCloseable {
 			.bindAddress("127.0.0.1")
 			.dynamicPort()
 			.disableRequestJournal()
-			// timed-out answers hold a thread each until their delay ends: keep enough of
-			// them
+			// timed-out answers hold a thread each until their delay ends: keep
+			// enough of them
 			.containerThreads(64)
 			.extensions(new Answer(properties)));
 		server.start();

@@ -92,8 +92,8 @@ class CreateDedicatedAccountsJobConfiguration {
 			.skip(UnusableUserRecordException.class, AccountNotCreatedException.class)
 			// every claimed user may be skipped without failing the run
 			.skipLimit(properties.maxUsersPerRun())
-			// registered as a listener so it also sees the step start (it counts per
-			// step)
+			// registered as a listener so it also sees the step start (it
+			// counts per step)
 			.listener(new ProvisioningSkipListener(provisioningState, properties))
 			.build();
 	}
@@ -103,8 +103,8 @@ class CreateDedicatedAccountsJobConfiguration {
 	TimeBudgetItemReader<Document> claimedUsersReader(MongoTemplate mongoTemplate, JobProperties properties,
 			Clock clock, GracefulStop gracefulStop,
 			@Value("#{jobParameters['" + RunContextKeys.CLAIM_TOKEN + "']}") String claimToken) {
-		// only the claim mark filters: the writer never changes it, so paging skips no
-		// one
+		// only the claim mark filters: the writer never changes it, so paging
+		// skips no one
 		Query query = Query
 			.query(Criteria.where(UserFields.CLAIM_TOKEN)
 				.is(claimToken)
@@ -116,10 +116,10 @@ class CreateDedicatedAccountsJobConfiguration {
 		query.fields()
 			.include(UserFields.ID, UserFields.FULL_NAME, UserFields.EMAIL, UserFields.PHONE_NUMBER,
 					UserFields.PROVISIONING);
-		// no saved position: a restart reads its claimed users afresh (one page), and the
-		// processor passes over those an earlier attempt finished. Jumping back to a
-		// saved
-		// position would hand out users from a page read before they were provisioned.
+		// no saved position: a restart reads its claimed users afresh (one page),
+		// and the processor passes over those an earlier attempt finished. Jumping
+		// back to a saved position would hand out users from a page read before
+		// they were provisioned.
 		MongoPagingItemReader<Document> reader = new MongoPagingItemReaderBuilder<Document>().name("claimedUsersReader")
 			.saveState(false)
 			.template(mongoTemplate)

@@ -81,8 +81,8 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 		}
 		VirtualAccount account;
 		try {
-			// checked before every Billstack request, so work in flight also stops near
-			// the deadline
+			// checked before every Billstack request, so work in flight also stops
+			// near the deadline
 			account = this.accountCreator.create(
 					new GenerateVirtualAccountRequest(customer.email(), customer.id().toHexString(),
 							customer.name().firstName(), customer.name().lastName(), customer.phone(), null),

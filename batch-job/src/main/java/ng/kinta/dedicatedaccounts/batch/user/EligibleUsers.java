@@ -52,8 +52,8 @@ public class EligibleUsers {
 	}
 
 	private static Criteria withoutKnownAccountAfter(ObjectId after) {
-		// the app's ids are ObjectIds; anything else cannot be a user of it (and would
-		// break paging)
+		// the app's ids are ObjectIds; anything else cannot be a user of it (and
+		// would break paging)
 		Criteria id = Criteria.where(UserFields.ID).type(JsonSchemaObject.Type.OBJECT_ID);
 		if (after != null) {
 			id = id.gt(after);

@@ -240,8 +240,8 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 
 	@Test
 	void aFailedExecutionWithAnUnknownExitCodeAndAStepLeftRunningCanBeRestarted() {
-		// given: what a manual fix in SQL leaves: job FAILED, exit code UNKNOWN, a step
-		// still STARTED
+		// given: what a manual fix in SQL leaves: job FAILED, exit code UNKNOWN, a
+		// step still STARTED
 		TestUsers.insertUsers(2);
 		JobParameters parameters = new JobParametersBuilder().addString("run.claim-token", "fixed-by-hand")
 			.toJobParameters();

@@ -31,8 +31,8 @@ class TriggerExceptionHandler {
 			return ResponseEntity.status(trigger.status()).contentType(MediaType.APPLICATION_JSON).body(trigger.body());
 		}
 		if (!HttpMethod.POST.matches(request.getMethod())) {
-			// spring.cloud.function.http.* refuses other methods with an
-			// IllegalArgumentException
+			// spring.cloud.function.http.* refuses other methods
+			// with an IllegalArgumentException
 			return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.allow(HttpMethod.POST)
 				.contentType(MediaType.APPLICATION_JSON)

@@ -134,8 +134,8 @@ public final class QstashSignatureVerifier {
 			return SignedJWT.parse(token);
 		}
 		catch (ParseException | RuntimeException ex) {
-			// nimbus rejects unsecured ("alg":"none") tokens here: they are not JWS
-			// objects
+			// nimbus rejects unsecured ("alg":"none") tokens here: they are
+			// not JWS objects
 			throw new InvalidSignatureException(Reason.MALFORMED);
 		}
 	}
