@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes dedicated accounts to the existing app's {@code accounts} collection in the
- * shape its Mongoose model uses ({@code shared/DESIGN.md} §3).
+ * shape its Mongoose model uses ({@code docs/DATA-MODEL.md}).
  */
 @Repository
 public class DedicatedAccountRepository {

@@ -20,8 +20,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Calls Billstack's {@code POST /v2/thirdparty/generateVirtualAccount/} once, without
- * retries, and classifies the answer. Contract: {@code shared/reference/billstack.md}
- * §1–§3 (Billstack publishes it at https://billstack.gitbook.io/api).
+ * retries, and classifies the answer. Contract: {@code docs/BILLSTACK.md} §1–§3
+ * (Billstack publishes it at https://billstack.gitbook.io/api).
  */
 @Component
 public class BillstackClient {

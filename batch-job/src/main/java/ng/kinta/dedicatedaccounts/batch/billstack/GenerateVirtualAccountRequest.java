@@ -2,7 +2,7 @@ package ng.kinta.dedicatedaccounts.batch.billstack;
 
 /**
  * Body of {@code POST /v2/thirdparty/generateVirtualAccount/} (see
- * {@code shared/reference/billstack.md} §1).
+ * {@code docs/BILLSTACK.md} §1).
  *
  * @param email the customer's email, trimmed and lower-case
  * @param reference our reference for the account: the user's hex id

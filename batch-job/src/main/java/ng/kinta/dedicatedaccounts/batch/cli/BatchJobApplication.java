@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * {@code batch-job.jar}: runs, restarts, recovers and lists runs of the job from the
- * command line ({@code shared/DESIGN.md} §5). Exit codes: see {@link ExitCodes}.
+ * command line ({@code README.md}, "Command line"). Exit codes: see {@link ExitCodes}.
  */
 @SpringBootApplication
 @Import(DedicatedAccountsBatchConfiguration.class)

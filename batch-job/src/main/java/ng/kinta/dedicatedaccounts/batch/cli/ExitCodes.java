@@ -1,6 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.cli;
 
-/** Exit codes of {@code batch-job.jar} ({@code shared/DESIGN.md} §5). */
+/** Exit codes of {@code batch-job.jar} ({@code docs/OPERATIONS.md}, "Exit codes"). */
 final class ExitCodes {
 
 	/** The run (or command) completed. */

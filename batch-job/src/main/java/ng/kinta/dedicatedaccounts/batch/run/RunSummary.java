@@ -2,7 +2,8 @@ package ng.kinta.dedicatedaccounts.batch.run;
 
 /**
  * Outcome of one job execution of {@code createDedicatedAccountsJob}, in the shape the
- * old cron endpoint answered with (a superset of it; see {@code ../shared/DESIGN.md} §4).
+ * old cron endpoint answered with (a superset of it; see {@code docs/OPERATIONS.md},
+ * "Reading a run").
  *
  * @param status {@code "ok"} when the execution completed, {@code "error"} otherwise
  * @param message one human-readable sentence describing the outcome

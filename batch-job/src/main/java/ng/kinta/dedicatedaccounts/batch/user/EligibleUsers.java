@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.schema.JsonSchemaObject;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the eligible users ({@code shared/DESIGN.md} §3): active, email-verified, and
+ * Finds the eligible users ({@code docs/DATA-MODEL.md}): active, email-verified, and
  * without an {@code accounts} document with {@code hasDedicatedAccountNumber: true} under
  * any of the three {@code user} forms. Users found to own an account are marked once, so
  * that later runs reach the eligible users with one indexed query.

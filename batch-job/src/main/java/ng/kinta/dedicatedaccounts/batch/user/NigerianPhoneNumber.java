@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Normalises Nigerian phone numbers to the local form Billstack accepts: 11 digits
  * starting with {@code 0} (for example {@code 08031234567}). See
- * {@code shared/reference/billstack.md} §1.
+ * {@code docs/BILLSTACK.md} §1.
  */
 public final class NigerianPhoneNumber {
 

@@ -2,7 +2,7 @@ package ng.kinta.dedicatedaccounts.batch.user;
 
 /**
  * Field names of the existing app's {@code users} and {@code accounts} collections
- * (written by its Mongoose models; see {@code shared/DESIGN.md} §3), and of the job's own
+ * (written by its Mongoose models; see {@code docs/DATA-MODEL.md}), and of the job's own
  * provisioning state kept on each user under {@value #PROVISIONING}.
  */
 public final class UserFields {

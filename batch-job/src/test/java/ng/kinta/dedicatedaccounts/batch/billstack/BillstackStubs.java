@@ -17,7 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * Billstack answers for WireMock, in the format of {@code shared/reference/billstack.md}.
+ * Billstack answers for WireMock, in the format of {@code docs/BILLSTACK.md}.
  */
 public final class BillstackStubs {
 

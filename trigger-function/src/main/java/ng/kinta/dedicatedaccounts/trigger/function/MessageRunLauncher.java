@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the job for one QStash message, at most once per message id: QStash delivers at
- * least once and retries non-2xx answers ({@code shared/reference/qstash.md} §3).
+ * least once and retries non-2xx answers ({@code docs/QSTASH.md} §3).
  * <ul>
  * <li>a new message id starts a new run;</li>
  * <li>a message whose run completed gets that run's summary again (no new run);</li>

@@ -21,8 +21,7 @@ import ng.kinta.dedicatedaccounts.trigger.signature.InvalidSignatureException.Re
 
 /**
  * Verifies the {@code Upstash-Signature} header of a QStash delivery, following
- * https://upstash.com/docs/qstash/features/security ({@code shared/reference/qstash.md}
- * §1):
+ * https://upstash.com/docs/qstash/features/security ({@code docs/QSTASH.md} §1):
  * <ul>
  * <li>a compact JWT signed with HS256 (any other {@code alg}, {@code none} included, is
  * rejected) by the current signing key, else by the next one;</li>
