@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,7 +114,7 @@ public class BillstackClient {
 				bankName.isBlank() ? request.bank() : bankName);
 	}
 
-	private JsonNode parse(String body) {
+	private @Nullable JsonNode parse(String body) {
 		try {
 			JsonNode node = this.jsonMapper.readTree(body);
 			return (node != null && node.isObject()) ? node : null;

@@ -3,6 +3,8 @@ package ng.kinta.dedicatedaccounts.batch.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A parsed command line: the command, its execution id and {@code --dry-run}. Spring
  * options ({@code --spring.*}, {@code --app.*}, ...) are left to Spring Boot.
@@ -12,7 +14,7 @@ import java.util.List;
  * @param dryRun whether {@code --dry-run} was given
  * @param help whether {@code --help} was given
  */
-record Command(String name, Long executionId, boolean dryRun, boolean help) {
+record Command(String name, @Nullable Long executionId, boolean dryRun, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar batch-job.jar [command] [options]

@@ -15,6 +15,7 @@ import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UserFields;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ class ProvisioningItemProcessor implements ItemProcessor<Document, ProvisionedAc
 	}
 
 	@Override
-	public ProvisionedAccount process(Document user) {
+	public @Nullable ProvisionedAccount process(Document user) {
 		Document provisioning = (user.get(UserFields.PROVISIONING) instanceof Document state) ? state : new Document();
 		String state = provisioning.getString("state");
 		if (ProvisioningState.PROVISIONED.name().equals(state) || isBackingOff(provisioning)) {

@@ -1,5 +1,7 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Outcome of one job execution of {@code createDedicatedAccountsJob}, in the shape the
  * old cron endpoint answered with (a superset of it; see {@code docs/OPERATIONS.md},
@@ -13,7 +15,7 @@ package ng.kinta.dedicatedaccounts.batch.run;
  * ...)
  * @param data the run's counts
  */
-public record RunSummary(String status, String message, Long jobExecutionId, String exitStatus, Counts data) {
+public record RunSummary(String status, String message, @Nullable Long jobExecutionId, String exitStatus, Counts data) {
 
 	/** Status value of a completed run. */
 	public static final String OK = "ok";

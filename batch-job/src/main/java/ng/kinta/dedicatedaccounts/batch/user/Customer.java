@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The details of one user that Billstack and the email need, validated and normalised.
@@ -45,7 +46,7 @@ public record Customer(ObjectId id, String email, PersonName name, String phone)
 		return new Customer(id, email, name, phone);
 	}
 
-	private static String stringAt(Document document, String... path) {
+	private static @Nullable String stringAt(Document document, String... path) {
 		Object value = document;
 		for (String key : path) {
 			if (!(value instanceof Document current)) {

@@ -3,6 +3,8 @@ package ng.kinta.dedicatedaccounts.batch.user;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Normalises Nigerian phone numbers to the local form Billstack accepts: 11 digits
  * starting with {@code 0} (for example {@code 08031234567}). See
@@ -23,7 +25,7 @@ public final class NigerianPhoneNumber {
 	 * @param raw the number as stored, may be {@code null}
 	 * @return the local form, or empty when the value is not a Nigerian mobile number
 	 */
-	public static Optional<String> normalize(String raw) {
+	public static Optional<String> normalize(@Nullable String raw) {
 		if (raw == null) {
 			return Optional.empty();
 		}

@@ -2,6 +2,8 @@ package ng.kinta.dedicatedaccounts.batch.user;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A person's name split the way Billstack wants it: the first token is the first name,
  * the rest the last name; a single name is used for both.
@@ -16,7 +18,7 @@ public record PersonName(String firstName, String lastName) {
 	 * @param fullName the name as the app stored it, may be {@code null}
 	 * @return the split name, or empty when the name is blank
 	 */
-	public static Optional<PersonName> parse(String fullName) {
+	public static Optional<PersonName> parse(@Nullable String fullName) {
 		if (fullName == null || fullName.isBlank()) {
 			return Optional.empty();
 		}

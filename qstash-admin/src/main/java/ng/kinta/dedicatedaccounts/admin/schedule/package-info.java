@@ -3,4 +3,7 @@
  * job (id, cron, destination). Contract: {@code docs/QSTASH.md} §4 and
  * https://upstash.com/docs/qstash/api/schedules.
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.admin.schedule;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ class MessageRunLauncher {
 	 * @return the summary of the run for this message, completed or failed
 	 * @throws TriggerException with 409 when a run is in progress
 	 */
-	RunSummary run(String messageId) {
+	RunSummary run(@Nullable String messageId) {
 		try {
 			Optional<Long> previous = (messageId != null) ? this.jobRunService.findLatestExecutionForMessage(messageId)
 					: Optional.empty();

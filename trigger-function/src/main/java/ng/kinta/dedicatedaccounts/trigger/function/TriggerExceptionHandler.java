@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ class TriggerExceptionHandler {
 	}
 
 	// the function registry may wrap what the function throws
-	private static TriggerException find(Throwable ex) {
+	private static @Nullable TriggerException find(Throwable ex) {
 		for (Throwable current = ex; current != null; current = current.getCause()) {
 			if (current instanceof TriggerException trigger) {
 				return trigger;

@@ -18,6 +18,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
 import ng.kinta.dedicatedaccounts.trigger.signature.InvalidSignatureException.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies the {@code Upstash-Signature} header of a QStash delivery, following
@@ -83,7 +84,7 @@ public final class QstashSignatureVerifier {
 	 * @throws InvalidSignatureException when the request is not a valid QStash delivery
 	 * for the expected URL
 	 */
-	public void verify(String signature, byte[] body) throws InvalidSignatureException {
+	public void verify(@Nullable String signature, byte[] body) throws InvalidSignatureException {
 		if (signature == null || signature.isBlank()) {
 			throw new InvalidSignatureException(Reason.MISSING);
 		}

@@ -6,4 +6,7 @@
  * classes, independent of Spring and of the batch job. Contract:
  * https://upstash.com/docs/qstash/features/security and {@code docs/QSTASH.md} §1.
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.trigger.signature;
+
+import org.jspecify.annotations.NullMarked;
