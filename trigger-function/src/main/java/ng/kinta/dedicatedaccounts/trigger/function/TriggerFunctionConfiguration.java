@@ -14,14 +14,11 @@ import org.springframework.messaging.Message;
 
 /**
  * The trigger function and its collaborators. The bean name is the last path segment of
- * the endpoint: Spring Cloud Function web maps {@code spring.cloud.function.web.path}
- * ({@code /api/cron}) + {@code /} + function name to the function.
+ * the endpoint: Spring Cloud Function web maps {@code spring.cloud.function.web.path} +
+ * {@code /} + function name to the function: {@link TriggerProperties#PATH}.
  */
 @Configuration(proxyBeanMethods = false)
 class TriggerFunctionConfiguration {
-
-	// name of the function bean, hence the last segment of its path
-	static final String FUNCTION_NAME = "create-dedicated-accounts";
 
 	@Bean
 	QstashSignatureVerifier qstashSignatureVerifier(TriggerProperties properties) {
@@ -35,7 +32,7 @@ class TriggerFunctionConfiguration {
 		return new MessageRunLauncher(jobRunService);
 	}
 
-	@Bean(FUNCTION_NAME)
+	@Bean(TriggerProperties.FUNCTION_NAME)
 	Function<Message<byte[]>, Message<RunSummary>> createDedicatedAccounts(QstashSignatureVerifier verifier,
 			MessageRunLauncher launcher) {
 		return new CreateDedicatedAccountsFunction(verifier, launcher);
