@@ -119,13 +119,16 @@ class RunCoordinationIntegrationTests {
 
 	private JobRunService startHost(String name) {
 		Map<String, Object> properties = new HashMap<>(InProcessServices.properties());
-		properties.put("spring.datasource.url", "jdbc:h2:mem:" + name + "-" + new ObjectId() + ";DB_CLOSE_DELAY=-1");
 		properties.put("app.billstack.read-timeout", "10s");
+		// a command line argument, since application-test.yml's URL outranks default
+		// properties
+		String ownJobRepository = "--spring.datasource.url=jdbc:h2:mem:" + name + "-" + new ObjectId()
+				+ ";DB_CLOSE_DELAY=-1";
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(JobTestApplication.class)
 			.web(WebApplicationType.NONE)
 			.profiles("test")
 			.properties(properties)
-			.run();
+			.run(ownJobRepository);
 		this.hosts.add(context);
 		return context.getBean(JobRunService.class);
 	}
