@@ -3,4 +3,7 @@
  * {@link ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration} is what
  * applications import.
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.batch;
+
+import org.jspecify.annotations.NullMarked;

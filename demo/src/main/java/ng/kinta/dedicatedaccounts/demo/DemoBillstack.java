@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A Billstack stand-in on loopback (WireMock) that answers
  * {@code POST /v2/thirdparty/generateVirtualAccount/} in Billstack's format
- * ({@code shared/reference/billstack.md} §2–§3), with a stable account number per
- * reference and bank, a configurable latency and configurable failing banks.
+ * ({@code docs/BILLSTACK.md} §2–§3), with a stable account number per reference and bank,
+ * a configurable latency and configurable failing banks.
  */
 final class DemoBillstack implements AutoCloseable {
 
@@ -48,8 +48,8 @@ final class DemoBillstack implements AutoCloseable {
 			.bindAddress("127.0.0.1")
 			.dynamicPort()
 			.disableRequestJournal()
-			// timed-out answers hold a thread each until their delay ends: keep enough of
-			// them
+			// timed-out answers hold a thread each until their delay ends: keep
+			// enough of them
 			.containerThreads(64)
 			.extensions(new Answer(properties)));
 		server.start();

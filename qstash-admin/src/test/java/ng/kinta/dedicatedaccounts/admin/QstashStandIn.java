@@ -15,10 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A QStash stand-in for WireMock that keeps schedules in memory and behaves like QStash's
- * Schedules API ({@code shared/reference/qstash.md} §4): create with
- * {@code Upstash-Schedule-Id} overwrites, list/get/delete/pause/resume, 401 for a wrong
- * bearer token, 404 for an unknown id. Attach it to a stub with
- * {@code withTransformers(QstashStandIn.NAME)}.
+ * Schedules API ({@code docs/QSTASH.md} §4): create with {@code Upstash-Schedule-Id}
+ * overwrites, list/get/delete/pause/resume, 401 for a wrong bearer token, 404 for an
+ * unknown id. Attach it to a stub with {@code withTransformers(QstashStandIn.NAME)}.
  */
 final class QstashStandIn implements ResponseDefinitionTransformerV2 {
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSigningKeys;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,8 +24,21 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("trigger")
 public record TriggerProperties(@NotBlank String publicApiUrl, @Valid @NotNull Signing signing) {
 
-	/** Path of the trigger endpoint, kept from the old Node.js app. */
-	public static final String PATH = "/api/cron/create-dedicated-accounts";
+	/**
+	 * Prefix under which Spring Cloud Function web serves the function
+	 * ({@code spring.cloud.function.web.path}, set by
+	 * {@link TriggerEndpointEnvironmentPostProcessor}).
+	 */
+	public static final String FUNCTION_WEB_PATH = "/api/cron";
+
+	/** Name of the trigger function bean, hence the last segment of its path. */
+	public static final String FUNCTION_NAME = "create-dedicated-accounts";
+
+	/**
+	 * Path of the trigger endpoint, kept from the old Node.js app; the one definition of
+	 * it in this module.
+	 */
+	public static final String PATH = FUNCTION_WEB_PATH + "/" + FUNCTION_NAME;
 
 	/**
 	 * The exact URL QStash delivers to, which is also the {@code sub} claim it signs.

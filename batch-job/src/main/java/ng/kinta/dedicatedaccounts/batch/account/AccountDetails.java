@@ -5,7 +5,7 @@ import org.bson.Document;
 
 /**
  * The {@code accountDetails} sub-document of the existing app's {@code accounts}
- * collection ({@code shared/DESIGN.md} §3); the job keeps the same shape in
+ * collection ({@code docs/DATA-MODEL.md}); the job keeps the same shape in
  * {@code users.accountProvisioning.account}.
  */
 public final class AccountDetails {

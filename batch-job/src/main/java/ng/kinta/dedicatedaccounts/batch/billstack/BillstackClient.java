@@ -23,8 +23,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Calls Billstack's {@code POST /v2/thirdparty/generateVirtualAccount/} once, without
- * retries, and classifies the answer. Contract: {@code shared/reference/billstack.md}
- * §1–§3 (Billstack publishes it at https://billstack.gitbook.io/api).
+ * retries, and classifies the answer. Contract: {@code docs/BILLSTACK.md} §1–§3
+ * (Billstack publishes it at https://billstack.gitbook.io/api).
  */
 @Component
 public class BillstackClient {
@@ -82,8 +82,8 @@ public class BillstackClient {
 						response.getHeaders(), readBody(response.getBody())), true);
 		}
 		catch (ResourceAccessException ex) {
-			// timeouts and connection failures: the request may or may not have reached
-			// Billstack
+			// timeouts and connection failures: the request may or may not
+			// have reached Billstack
 			throw new TransientBillstackException("Billstack unreachable or too slow for bank " + request.bank()
 					+ " (outcome unknown): " + ex.getMostSpecificCause().getClass().getSimpleName(), ex);
 		}
@@ -150,7 +150,7 @@ public class BillstackClient {
 				bankName.isBlank() ? request.bank() : bankName);
 	}
 
-	private JsonNode parse(String body) {
+	private @Nullable JsonNode parse(String body) {
 		try {
 			JsonNode node = this.jsonMapper.readTree(body);
 			return (node != null && node.isObject()) ? node : null;
@@ -171,6 +171,9 @@ public class BillstackClient {
 	/**
 	 * Billstack's message as it may be logged and stored: emails and phone-length numbers
 	 * it echoes from the request are masked, and the length is bounded.
+	 * @param message the message as Billstack sent it
+	 * @return the message, masked and at most {@value #MAX_MESSAGE_LENGTH} characters
+	 * long
 	 */
 	static String printable(String message) {
 		// bound the input first: masking cost grows with the length of a token

@@ -2,7 +2,7 @@ package ng.kinta.dedicatedaccounts.batch.billstack;
 
 /**
  * Body of {@code POST /v2/thirdparty/generateVirtualAccount/} (see
- * {@code shared/reference/billstack.md} §1).
+ * {@code docs/BILLSTACK.md} §1).
  *
  * @param email the customer's email, trimmed and lower-case
  * @param reference our reference for the account: the user's hex id
@@ -16,8 +16,8 @@ public record GenerateVirtualAccountRequest(String email, String reference, Stri
 
 	@Override
 	public String toString() {
-		// personal data stays out of logs: only the reference and bank identify the
-		// request
+		// personal data stays out of logs: only the reference and bank
+		// identify the request
 		return "GenerateVirtualAccountRequest[reference=" + this.reference + ", bank=" + this.bank + "]";
 	}
 

@@ -69,6 +69,7 @@ class RunSummaryListener implements JobExecutionListener {
 	/**
 	 * A run whose users all failed still completes (they wait for their back-off), so the
 	 * exit status and an error line are what tells operators something is wrong.
+	 * @param jobExecution the finished job execution
 	 */
 	private static void markSkips(JobExecution jobExecution) {
 		if (jobExecution.getStatus() != BatchStatus.COMPLETED) {

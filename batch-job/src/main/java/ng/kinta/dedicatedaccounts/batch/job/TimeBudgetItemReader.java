@@ -2,6 +2,7 @@ package ng.kinta.dedicatedaccounts.batch.job;
 
 import java.time.Clock;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ class TimeBudgetItemReader<T> implements ItemStreamReader<T>, StepExecutionListe
 	}
 
 	@Override
-	public T read() throws Exception {
+	public @Nullable T read() throws Exception {
 		if (this.exhausted) {
 			return null;
 		}

@@ -158,16 +158,16 @@ class BatchJobRunService implements JobRunService {
 		try {
 			Long running = this.history.running().stream().findFirst().map(JobExecution::getId).orElse(null);
 			if (!this.lease.renew(holder, running)) {
-				// another process took the lapsed lease and may be running: stop taking
-				// users
+				// another process took the lapsed lease and may be running:
+				// stop taking users
 				logger.error("Lost the run lease ({}); stopping this run so that two runs never overlap",
 						holder.describe());
 				this.gracefulStop.request();
 			}
 		}
 		catch (RuntimeException ex) {
-			// a missed renewal matters only once the lease lapses; the next one may
-			// succeed
+			// a missed renewal matters only once the lease lapses; the next
+			// one may succeed
 			logger.warn("Could not renew the run lease: {}", ex.getClass().getSimpleName());
 		}
 	}

@@ -2,6 +2,8 @@ package ng.kinta.dedicatedaccounts.batch.run;
 
 import java.time.LocalDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of the job's run history, as listed by the {@code executions} command.
  *
@@ -17,6 +19,6 @@ import java.time.LocalDateTime;
  * @param trigger who asked for the run ({@code cli}, {@code qstash}, ...)
  */
 public record JobExecutionView(long jobExecutionId, long jobInstanceId, String status, String exitCode,
-		LocalDateTime startTime, LocalDateTime endTime, long readCount, long writeCount, long skipCount,
-		String trigger) {
+		@Nullable LocalDateTime startTime, @Nullable LocalDateTime endTime, long readCount, long writeCount,
+		long skipCount, String trigger) {
 }

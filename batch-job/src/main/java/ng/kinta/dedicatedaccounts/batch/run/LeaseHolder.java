@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The process holding the run lease: enough for an operator to find it, and for a process
@@ -19,7 +20,7 @@ import org.bson.types.ObjectId;
  * @param token unique to one acquisition of the lease (a new {@code ObjectId})
  * @param purpose what the holder does: {@code new run}, {@code restart of 12}, ...
  */
-record LeaseHolder(String host, long pid, Instant processStartedAt, String token, String purpose) {
+record LeaseHolder(String host, long pid, @Nullable Instant processStartedAt, String token, String purpose) {
 
 	private static final String HOST = hostName();
 

@@ -113,7 +113,11 @@ class RunHistory {
 			.toList();
 	}
 
-	/** Executions of the job, newest first (restarts included). */
+	/**
+	 * Executions of the job, newest first (restarts included).
+	 * @param instances how many of the newest job instances to look at
+	 * @return their job executions
+	 */
 	private List<JobExecution> executions(int instances) {
 		List<JobExecution> executions = new ArrayList<>();
 		for (JobInstance instance : this.jobRepository.getJobInstances(this.job.getName(), 0, instances)) {

@@ -1,12 +1,14 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a run is asked for while another run of the job is in progress: only one
  * run at a time is allowed, and a second launch is refused rather than queued.
  */
 public class RunInProgressException extends RuntimeException {
 
-	private final Long runningExecutionId;
+	private final @Nullable Long runningExecutionId;
 
 	/**
 	 * Creates the exception.
@@ -14,7 +16,7 @@ public class RunInProgressException extends RuntimeException {
 	 * has not been created yet
 	 * @param message the explanation shown to the caller
 	 */
-	public RunInProgressException(Long runningExecutionId, String message) {
+	public RunInProgressException(@Nullable Long runningExecutionId, String message) {
 		super(message);
 		this.runningExecutionId = runningExecutionId;
 	}
@@ -24,7 +26,7 @@ public class RunInProgressException extends RuntimeException {
 	 * @return the id, or {@code null} when another launch holds the lock but has not
 	 * created its job execution yet
 	 */
-	public Long getRunningExecutionId() {
+	public @Nullable Long getRunningExecutionId() {
 		return this.runningExecutionId;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -84,7 +85,7 @@ class RunLease {
 	 * @return whether {@code holder} still holds the lease (false: it lapsed and another
 	 * process took it)
 	 */
-	boolean renew(LeaseHolder holder, Long jobExecutionId) {
+	boolean renew(LeaseHolder holder, @Nullable Long jobExecutionId) {
 		Instant now = this.clock.instant();
 		Update update = new Update().set("renewedAt", Date.from(now))
 			.set("expiresAt", Date.from(now.plus(this.properties.leaseDuration())));
@@ -154,7 +155,7 @@ class RunLease {
 	 * or {@code null} before it is known
 	 * @param expiresAt when it lapses unless renewed
 	 */
-	record State(LeaseHolder holder, Long jobExecutionId, Instant expiresAt) {
+	record State(LeaseHolder holder, @Nullable Long jobExecutionId, Instant expiresAt) {
 
 		/**
 		 * Whether the holder may still be running.

@@ -1,8 +1,11 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Outcome of one job execution of {@code createDedicatedAccountsJob}, in the shape the
- * old cron endpoint answered with (a superset of it; see {@code ../shared/DESIGN.md} §4).
+ * old cron endpoint answered with (a superset of it; see {@code docs/OPERATIONS.md},
+ * "Reading a run").
  *
  * @param status {@code "ok"} when the execution completed, {@code "error"} otherwise
  * @param message one human-readable sentence describing the outcome
@@ -12,7 +15,21 @@ package ng.kinta.dedicatedaccounts.batch.run;
  * ...)
  * @param data the run's counts
  */
-public record RunSummary(String status, String message, Long jobExecutionId, String exitStatus, Counts data) {
+public record RunSummary(String status, String message, @Nullable Long jobExecutionId, String exitStatus, Counts data) {
+
+	/** Status value of a completed run. */
+	public static final String OK = "ok";
+
+	/** Status value of a failed or stopped run. */
+	public static final String ERROR = "error";
+
+	/**
+	 * Whether the job execution completed.
+	 * @return {@code true} when {@link #status()} is {@code "ok"}
+	 */
+	public boolean completed() {
+		return OK.equals(this.status);
+	}
 
 	/**
 	 * Counts of one run; every value is a number of users (or of emails for the two email
@@ -59,20 +76,6 @@ public record RunSummary(String status, String message, Long jobExecutionId, Str
 					emailsSent, emailsPending, 0, 0);
 		}
 
-	}
-
-	/** Status value of a completed run. */
-	public static final String OK = "ok";
-
-	/** Status value of a failed or stopped run. */
-	public static final String ERROR = "error";
-
-	/**
-	 * Whether the job execution completed.
-	 * @return {@code true} when {@link #status()} is {@code "ok"}
-	 */
-	public boolean completed() {
-		return OK.equals(this.status);
 	}
 
 }

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.schema.JsonSchemaObject;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the eligible users ({@code shared/DESIGN.md} §3): active, email-verified, and
+ * Finds the eligible users ({@code docs/DATA-MODEL.md}): active, email-verified, and
  * without an {@code accounts} document with {@code hasDedicatedAccountNumber: true} under
  * any of the three {@code user} forms. Users found to own an account are marked once, so
  * that later runs reach the eligible users with one indexed query.
@@ -54,8 +54,8 @@ public class EligibleUsers {
 	}
 
 	private static Criteria withoutKnownAccountAfter(ObjectId after) {
-		// the app's ids are ObjectIds; anything else cannot be a user of it (and would
-		// break paging)
+		// the app's ids are ObjectIds; anything else cannot be a user of it (and
+		// would break paging)
 		Criteria id = Criteria.where(UserFields.ID).type(JsonSchemaObject.Type.OBJECT_ID);
 		if (after != null) {
 			id = id.gt(after);

@@ -11,16 +11,13 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * Billstack answers for WireMock, in the format of {@code shared/reference/billstack.md}.
+ * Billstack answers for WireMock, in the format of {@code docs/BILLSTACK.md}.
  */
 public final class BillstackStubs {
 

@@ -77,8 +77,8 @@ class CreateDedicatedAccountsJobIntegrationTests extends JobIntegrationTest {
 		assertThat(summaries).extracting((summary) -> summary.data().emailsSent())
 			.containsExactly(50L, 50L, 50L, 3L, 0L);
 
-		// Billstack was asked exactly once for each eligible user, never for one who had
-		// an account
+		// Billstack was asked exactly once for each eligible user, never for one who
+		// had an account
 		List<LoggedRequest> requests = InProcessServices.BILLSTACK
 			.findAll(postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
 		Set<String> references = new HashSet<>();
@@ -127,8 +127,7 @@ class CreateDedicatedAccountsJobIntegrationTests extends JobIntegrationTest {
 	@Test
 	void fallsBackPastFailingBanksAndSkipsAUserForWhomEveryBankFails(CapturedOutput output) {
 		// given: PALMPAY answers 500, 9PSB status:false, BANKLY times out; PROVIDUS
-		// works,
-		// except for one user for whom PROVIDUS and SAFEHAVEN say no
+		// works, except for one user for whom PROVIDUS and SAFEHAVEN say no
 		List<ObjectId> users = TestUsers.insertUsers(5);
 		String unlucky = users.get(2).toHexString();
 		banksAnswer("PALMPAY", BillstackStubs.serverError());
@@ -159,8 +158,8 @@ class CreateDedicatedAccountsJobIntegrationTests extends JobIntegrationTest {
 		assertThat(state.getString("lastError")).contains("PROVIDUS refused this customer").contains("HTTP 500");
 		assertThat(state.getDate("nextAttemptAt").toInstant())
 			.isAfter(Instant.now().plus(2, ChronoUnit.HOURS).plus(59, ChronoUnit.MINUTES));
-		// the failed user waits for the back-off and does not take a place in the next
-		// run
+		// the failed user waits for the back-off and does not take a place in
+		// the next run
 		assertThat(second.data().processedInThisRun()).isZero();
 		assertThat(second.data().remainingUsers()).isEqualTo(1);
 		assertThat(output.getAll()).contains("User " + unlucky + ": skipped (FAILED)");

@@ -96,8 +96,8 @@ public final class InProcessServices {
 	}
 
 	/**
-	 * Loads the sample data ({@code shared/fixtures/kinta-sample}, copied as the demo
-	 * data).
+	 * Loads the project's sample data, the demo's
+	 * ({@code demo/src/main/resources/demo/kinta-sample}, described in its README).
 	 */
 	public static void loadSampleData() {
 		database().getCollection("users").insertMany(readSample("users.json"));

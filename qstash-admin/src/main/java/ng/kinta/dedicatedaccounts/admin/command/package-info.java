@@ -4,4 +4,7 @@
  * server; results as JSON on standard output; exit codes 0 (success), 1 (QStash failed),
  * 2 (usage or configuration error).
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.admin.command;
+
+import org.jspecify.annotations.NullMarked;

@@ -27,8 +27,8 @@ final class SignatureCheck {
 			return false;
 		}
 		// isEqual's running time depends only on the length of its first argument:
-		// passing
-		// the caller's value first reveals nothing about the secret, not even its length.
+		// passing the caller's value first reveals nothing about the secret, not
+		// even its length.
 		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), this.expected);
 	}
 

@@ -3,4 +3,7 @@
  * authenticated by the shared secret {@code SIGNATURE}, answered with the QStash result
  * or a {@code ProblemDetail}.
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.admin.manage;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,7 +14,8 @@ public class QstashException extends RuntimeException {
 	/**
 	 * Creates the exception.
 	 * @param message what failed, with QStash's message; must not contain the token
-	 * @param status QStash's HTTP status, or {@code null} without a usable answer
+	 * @param status the HTTP status QStash answered with, or {@code null} without a
+	 * usable answer
 	 * @param cause the underlying failure, if any
 	 */
 	public QstashException(String message, @Nullable Integer status, @Nullable Throwable cause) {

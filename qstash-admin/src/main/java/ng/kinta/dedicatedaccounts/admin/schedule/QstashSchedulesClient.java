@@ -21,7 +21,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Client for the QStash Schedules REST API ({@code shared/reference/qstash.md} §4,
+ * Client for the QStash Schedules REST API ({@code docs/QSTASH.md} §4,
  * https://upstash.com/docs/qstash/api/schedules). Every call carries
  * {@code Authorization: Bearer <QSTASH_TOKEN>}.
  * <p>

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -48,7 +49,7 @@ class TestCronClient {
 	 * @param url where to send it, or {@code null} for the local server
 	 * @return the HTTP status and body, or the connection error
 	 */
-	Result send(String url) {
+	Result send(@Nullable String url) {
 		String target = (url != null) ? url : this.defaultUrl;
 		byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
 		try {
@@ -79,7 +80,7 @@ class TestCronClient {
 	 * @param body response body as text
 	 * @param error why there was no answer, or {@code null}
 	 */
-	record Result(String url, int status, String body, String error) {
+	record Result(String url, int status, String body, @Nullable String error) {
 
 		boolean successful() {
 			return this.status >= 200 && this.status < 300;

@@ -3,12 +3,12 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.trigger.signature.InvalidSignatureException;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.messaging.Message;
@@ -74,7 +74,7 @@ class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Messa
 	}
 
 	// HTTP header names are case-insensitive; message headers are not
-	private static String header(MessageHeaders headers, String name) {
+	private static @Nullable String header(MessageHeaders headers, String name) {
 		for (Map.Entry<String, Object> header : headers.entrySet()) {
 			if (header.getKey().equalsIgnoreCase(name) && header.getValue() != null) {
 				return header.getValue().toString();

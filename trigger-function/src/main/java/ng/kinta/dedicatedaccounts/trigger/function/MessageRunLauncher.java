@@ -2,18 +2,18 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import ng.kinta.dedicatedaccounts.batch.run.JobExecutionNotFoundException;
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the job for one QStash message, at most once per message id: QStash delivers at
- * least once and retries non-2xx answers ({@code shared/reference/qstash.md} §3).
+ * least once and retries non-2xx answers ({@code docs/QSTASH.md} §3).
  * <ul>
  * <li>a new message id starts a new run;</li>
  * <li>a message whose run completed gets that run's summary again (no new run);</li>
@@ -42,7 +42,7 @@ class MessageRunLauncher {
 	 * @return the summary of the run for this message, completed or failed
 	 * @throws TriggerException with 409 when a run is in progress
 	 */
-	RunSummary run(String messageId) {
+	RunSummary run(@Nullable String messageId) {
 		try {
 			Optional<Long> previous = (messageId != null) ? this.jobRunService.findLatestExecutionForMessage(messageId)
 					: Optional.empty();

@@ -13,7 +13,7 @@ import org.springframework.http.ProblemDetail;
  * the function throws this instead and {@link TriggerExceptionHandler} writes the
  * response.
  */
-class TriggerException extends RuntimeException {
+final class TriggerException extends RuntimeException {
 
 	/**
 	 * The one detail of every missing or invalid signature: nothing that helps guessing.

@@ -5,4 +5,7 @@
  * {@link ng.kinta.dedicatedaccounts.trigger.function.TriggerException}, turned into
  * responses in one place.
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.trigger.function;
+
+import org.jspecify.annotations.NullMarked;

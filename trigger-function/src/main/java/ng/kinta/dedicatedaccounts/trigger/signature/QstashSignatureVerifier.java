@@ -17,13 +17,12 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
-
 import ng.kinta.dedicatedaccounts.trigger.signature.InvalidSignatureException.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies the {@code Upstash-Signature} header of a QStash delivery, following
- * https://upstash.com/docs/qstash/features/security ({@code shared/reference/qstash.md}
- * §1):
+ * https://upstash.com/docs/qstash/features/security ({@code docs/QSTASH.md} §1):
  * <ul>
  * <li>a compact JWT signed with HS256 (any other {@code alg}, {@code none} included, is
  * rejected) by the current signing key, else by the next one;</li>
@@ -85,7 +84,7 @@ public final class QstashSignatureVerifier {
 	 * @throws InvalidSignatureException when the request is not a valid QStash delivery
 	 * for the expected URL
 	 */
-	public void verify(String signature, byte[] body) throws InvalidSignatureException {
+	public void verify(@Nullable String signature, byte[] body) throws InvalidSignatureException {
 		if (signature == null || signature.isBlank()) {
 			throw new InvalidSignatureException(Reason.MISSING);
 		}
@@ -135,8 +134,8 @@ public final class QstashSignatureVerifier {
 			return SignedJWT.parse(token);
 		}
 		catch (ParseException | RuntimeException ex) {
-			// nimbus rejects unsecured ("alg":"none") tokens here: they are not JWS
-			// objects
+			// nimbus rejects unsecured ("alg":"none") tokens here: they are
+			// not JWS objects
 			throw new InvalidSignatureException(Reason.MALFORMED);
 		}
 	}

@@ -19,11 +19,11 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Mints an {@code Upstash-Signature} token the way QStash does
- * (https://upstash.com/docs/qstash/features/security, {@code shared/reference/qstash.md}
- * §1): header {@code {"alg":"HS256","typ":"JWT"}}, claims {@code iss=Upstash},
- * {@code sub} = destination URL, {@code iat} = now, {@code exp} = now + 5 minutes,
- * {@code nbf} = 0 (as QStash has sent since 2024), a unique {@code jti} and {@code body}
- * = base64url(SHA-256(body)) with {@code =} padding, as in QStash's own example. Used by
+ * (https://upstash.com/docs/qstash/features/security, {@code docs/QSTASH.md} §1): header
+ * {@code {"alg":"HS256","typ":"JWT"}}, claims {@code iss=Upstash}, {@code sub} =
+ * destination URL, {@code iat} = now, {@code exp} = now + 5 minutes, {@code nbf} = 0 (as
+ * QStash has sent since 2024), a unique {@code jti} and {@code body} =
+ * base64url(SHA-256(body)) with {@code =} padding, as in QStash's own example. Used by
  * the {@code test-cron} command; the server never signs.
  */
 public final class QstashTokenSigner {
