@@ -5,13 +5,12 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import jakarta.validation.constraints.NotBlank;
-import ng.kinta.dedicatedaccounts.batch.cli.BatchJobApplication;
 
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +18,11 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 
-/**
+/*
  * Everything the job needs (job configuration, Billstack client, mail, MongoDB access,
  * the {@link ng.kinta.dedicatedaccounts.batch.run.JobRunService}), without the command
  * line. Applications that launch the job import this class and
- * {@code classpath:batch-job.yml}; the command line lives in {@link BatchJobApplication}.
+ * {@code classpath:batch-job.yml}; the command line lives in {@code BatchJobApplication}.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
@@ -36,7 +35,7 @@ public class DedicatedAccountsBatchConfiguration {
 		return Clock.systemUTC();
 	}
 
-	/**
+	/*
 	 * Makes a missing, malformed or database-less {@code MONGO_DB_URI} fail the start
 	 * with a clear message, before the driver parses the connection string. Checked here
 	 * rather than by bean validation, whose report would print the value (and its
@@ -49,7 +48,7 @@ public class DedicatedAccountsBatchConfiguration {
 		};
 	}
 
-	/**
+	/*
 	 * Creates the Batch tables in the job repository's database unless they exist: Spring
 	 * Batch's scripts have no {@code IF NOT EXISTS}, and a file database keeps its tables
 	 * between starts (H2 file or PostgreSQL).

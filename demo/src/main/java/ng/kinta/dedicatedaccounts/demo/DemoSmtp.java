@@ -17,7 +17,7 @@ final class DemoSmtp implements AutoCloseable {
 
 	/**
 	 * Starts the server.
-	 * @param port TCP port, or 0 for any free port
+	 * @param port the TCP port, or 0 for any free port
 	 * @return the running server
 	 */
 	static DemoSmtp start(int port) {

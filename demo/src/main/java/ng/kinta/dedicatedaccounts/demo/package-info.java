@@ -5,4 +5,7 @@
  * ({@link ng.kinta.dedicatedaccounts.demo.DemoStandInsInitializer}). Never part of a
  * production jar.
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,19 +7,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import com.mongodb.MongoNamespace;
+import ng.kinta.dedicatedaccounts.trigger.TriggerFunctionApplication;
+import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
+import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import ng.kinta.dedicatedaccounts.trigger.TriggerFunctionApplication;
-import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
-import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 		footer = { "Settings: --name=value for names under spring., app., trigger., logging., management., server.",
 				"  e.g. --server.port=9090 --spring.profiles.active=prod (docs/CONFIGURATION.md)",
 				"Exit codes of test-cron: 0 answer 2xx, 1 other answer or no answer, 2 usage or configuration error" })
-class TriggerCommand {
+final class TriggerCommand {
+
+	private TriggerCommand() {
+	}
 
 	/**
 	 * A new command line model; build one per parse.

@@ -6,11 +6,13 @@ package ng.kinta.dedicatedaccounts.batch.account;
  */
 public final class AccountFields {
 
+	/** The accounts collection. */
 	public static final String ACCOUNTS = "accounts";
 
 	/** The owner: the user's ObjectId, its hex string, or the user's email. */
 	public static final String USER = "user";
 
+	/** {@code true} on a real account; {@code false} on a signup placeholder. */
 	public static final String HAS_DEDICATED_ACCOUNT = "hasDedicatedAccountNumber";
 
 	private AccountFields() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Date;
 
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes dedicated accounts to the existing app's {@code accounts} collection in the
- * shape its Mongoose model uses ({@code shared/DESIGN.md} §3).
+ * shape its Mongoose model uses (docs/DATA-MODEL.md).
  */
 @Repository
 public class DedicatedAccountRepository {

@@ -35,7 +35,7 @@ class RunAlertsConfiguration {
 	/** Bean name of the job execution listener that feeds the alerts. */
 	static final String LISTENER_BEAN = "runAlertsListener";
 
-	/** Channel of the ended job executions. */
+	/* Channel of the ended job executions. */
 	static final String RUN_EVENTS_CHANNEL = "runEvents";
 
 	private static final Logger logger = LoggerFactory.getLogger(RunAlertsConfiguration.class);
@@ -74,7 +74,7 @@ class RunAlertsConfiguration {
 		}
 	}
 
-	/**
+	/*
 	 * One thread, a bounded queue; alerts that do not fit are dropped and logged, never
 	 * queued on the job's thread. At shutdown, waits {@code app.alerts.shutdown-wait} for
 	 * alerts still in flight.

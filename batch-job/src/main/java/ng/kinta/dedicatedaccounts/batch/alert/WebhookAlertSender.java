@@ -24,8 +24,9 @@ class WebhookAlertSender implements AlertSender {
 
 	private final String url;
 
-	/**
+	/*
 	 * @param restClient client with short timeouts
+	 *
 	 * @param url the webhook (a secret: never logged)
 	 */
 	WebhookAlertSender(RestClient restClient, String url) {

@@ -6,4 +6,7 @@
  * and delivers it to a webhook ({@code ALERT_WEBHOOK_URL}) and/or an email address
  * ({@code ALERT_EMAIL}), off the job's thread. Alerts name users by id only.
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.batch.alert;
+
+import org.jspecify.annotations.NullMarked;

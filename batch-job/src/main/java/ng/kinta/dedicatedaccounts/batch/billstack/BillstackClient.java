@@ -113,7 +113,7 @@ public class BillstackClient {
 		return toAccount(request, json.path("data"), where);
 	}
 
-	/**
+	/*
 	 * The wait of a {@code Retry-After} header: delay-seconds or an HTTP date; null when
 	 * absent or unreadable (the retry then uses its own backoff).
 	 */

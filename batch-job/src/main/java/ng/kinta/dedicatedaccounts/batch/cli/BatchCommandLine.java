@@ -11,7 +11,6 @@ import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
-import ng.kinta.dedicatedaccounts.batch.user.MissingUsersCollectionException;
 import ng.kinta.dedicatedaccounts.batch.user.UsersCollection;
 import org.bson.types.ObjectId;
 import tools.jackson.databind.json.JsonMapper;

@@ -35,7 +35,7 @@ public final class UsageErrors {
 		return EXIT_CODE;
 	}
 
-	/**
+	/*
 	 * An unmatched argument as it may be shown: {@code --name=value} loses its value,
 	 * which may be a secret given under a misspelt name.
 	 */

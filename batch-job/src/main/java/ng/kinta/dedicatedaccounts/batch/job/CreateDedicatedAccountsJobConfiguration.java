@@ -17,8 +17,8 @@ import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException;
 import ng.kinta.dedicatedaccounts.batch.user.UserFields;
 import ng.kinta.dedicatedaccounts.batch.user.UserIndexes;
-import ng.kinta.dedicatedaccounts.batch.user.UsersCollection;
 import ng.kinta.dedicatedaccounts.batch.user.UserRecord;
+import ng.kinta.dedicatedaccounts.batch.user.UsersCollection;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -40,7 +40,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/**
+/*
  * {@code createDedicatedAccountsJob}: {@code selectUsersStep} (mark users who already own
  * an account, count and claim this run's users) → {@code sendPendingEmailsStep} (emails
  * earlier runs could not send, within a slice of the time budget) →
@@ -165,7 +165,7 @@ class CreateDedicatedAccountsJobConfiguration {
 		return executor;
 	}
 
-	/**
+	/*
 	 * Billstack requests in flight at once: {@code app.job.concurrency}, fewer while
 	 * Billstack throttles us.
 	 */

@@ -93,7 +93,7 @@ class ProvisioningSkipListener implements SkipListener<UserRecord, ProvisionedAc
 		}
 	}
 
-	/** Failed attempts recorded on the user before this one, as read with the item. */
+	/* Failed attempts recorded on the user before this one, as read with the item. */
 	private static int attemptsBefore(UserRecord user) {
 		return user.provisioning().attempts();
 	}

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
-
 import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import org.bson.types.ObjectId;
@@ -88,9 +87,10 @@ public class AccountNotifier {
 		return new Outcome(sent.size(), failed);
 	}
 
-	/**
+	/*
 	 * Removes the failed messages from {@code sent}, records permanent failures, and
 	 * opens the circuit on a relay-level one.
+	 *
 	 * @return how many failed for good
 	 */
 	private int sortOut(MailSendException ex, Map<MimeMessage, ObjectId> messages, List<ObjectId> sent) {

@@ -1,6 +1,6 @@
 /**
- * Starting, restarting and recovering runs one at a time, and their history and
- * summaries.
+ * Starting, restarting and recovering runs, one at a time on every host through the run
+ * lease in MongoDB, and their history and summaries.
  */
 @NullMarked
 package ng.kinta.dedicatedaccounts.batch.run;

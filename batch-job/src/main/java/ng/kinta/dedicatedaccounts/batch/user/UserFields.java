@@ -2,29 +2,39 @@ package ng.kinta.dedicatedaccounts.batch.user;
 
 /**
  * Field names of the existing app's {@code users} collection (written by its Mongoose
- * models; see {@code shared/DESIGN.md} §3), and of the job's own provisioning state kept
- * on each user under {@value #PROVISIONING}.
+ * models; see docs/DATA-MODEL.md), and of the job's own provisioning state kept on each
+ * user under {@value #PROVISIONING}.
  */
 public final class UserFields {
 
+	/** The users collection. */
 	public static final String USERS = "users";
 
+	/** The user's id, an ObjectId in the app's data. */
 	public static final String ID = "_id";
 
+	/** The name as the user typed it. */
 	public static final String FULL_NAME = "fullName";
 
+	/** Sub-document of login data (the job reads only its email). */
 	public static final String AUTH = "auth";
 
+	/** The email, inside {@value #AUTH}. */
 	public static final String AUTH_EMAIL = "email";
 
+	/** Path of the email: unique, but may carry stray case or spaces. */
 	public static final String EMAIL = AUTH + "." + AUTH_EMAIL;
 
+	/** The phone number as the user typed it. */
 	public static final String PHONE_NUMBER = "phoneNumber";
 
+	/** {@value #ACTIVE} or {@code inactive}. */
 	public static final String STATUS = "status";
 
+	/** The status of a user who may get an account. */
 	public static final String ACTIVE = "active";
 
+	/** Whether the user verified the email. */
 	public static final String EMAIL_VERIFIED = "isEmailVerified";
 
 	/** Sub-document holding the job's provisioning state of one user. */
@@ -65,6 +75,7 @@ public final class UserFields {
 	/** Where the account came from: {@code JOB} or {@code EXISTING_ACCOUNT}. */
 	public static final String SOURCE = PROVISIONING + ".source";
 
+	/** Last change of the provisioning state by the job. */
 	public static final String UPDATED_AT = PROVISIONING + ".updatedAt";
 
 	private UserFields() {

@@ -50,8 +50,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doThrow;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
 
 /**
  * Failures in the middle of a run: the database going away while writing, the mail relay
@@ -88,12 +88,12 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		// given: the third account write fails (MongoDB went away), once
 		TestUsers.insertUsers(12);
 		AtomicInteger writes = new AtomicInteger();
-		doAnswer((invocation) -> {
+		willAnswer((invocation) -> {
 			if (writes.incrementAndGet() == 3) {
 				throw new DataAccessResourceFailureException("MongoDB went away");
 			}
 			return invocation.callRealMethod();
-		}).when(this.accountRepository).upsert(any(), any());
+		}).given(this.accountRepository).upsert(any(), any());
 
 		// when
 		RunSummary failed = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
@@ -115,7 +115,7 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 	void mailFailureLeavesTheEmailPendingForTheNextRunAndKeepsTheAccount() throws MessagingException {
 		// given
 		TestUsers.insertUsers(3);
-		doThrow(new MailSendException("relay down")).when(this.mailSender).send(any(MimeMessage[].class));
+		willThrow(new MailSendException("relay down")).given(this.mailSender).send(any(MimeMessage[].class));
 
 		// when
 		RunSummary relayDown = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
@@ -149,11 +149,11 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		TestUsers.insertUsers(1);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		doAnswer((invocation) -> {
+		willAnswer((invocation) -> {
 			inside.countDown();
 			release.await(30, TimeUnit.SECONDS);
 			return invocation.callRealMethod();
-		}).when(this.accountCreator).create(any(), any());
+		}).given(this.accountCreator).create(any(), any());
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try {
 			Future<RunSummary> first = executor.submit(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE));
@@ -211,11 +211,11 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		TestUsers.insertUsers(20);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		doAnswer((invocation) -> {
+		willAnswer((invocation) -> {
 			inside.countDown();
 			release.await(30, TimeUnit.SECONDS);
 			return invocation.callRealMethod();
-		}).when(this.accountCreator).create(any(), any());
+		}).given(this.accountCreator).create(any(), any());
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		RunSummary stopped;
 		try {

@@ -83,7 +83,7 @@ public final class AdminCommandLine {
 		}
 	}
 
-	/**
+	/*
 	 * An unmatched argument as it may be shown: {@code --name=value} loses its value,
 	 * which may be a secret given under a misspelt name.
 	 */

@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
 				"Settings: --name=value for names under spring., app., qstash., logging., management., server.",
 				"  e.g. --qstash.url=https://qstash-us-east-1.upstash.io (docs/CONFIGURATION.md)",
 				"Exit codes: 0 done, 1 QStash failed or is unreachable, 2 usage or configuration error" })
-class QstashAdminCommand {
+final class QstashAdminCommand {
+
+	private QstashAdminCommand() {
+	}
 
 	static CommandLine commandLine() {
 		return new CommandLine(new QstashAdminCommand()).setUsageHelpWidth(110);

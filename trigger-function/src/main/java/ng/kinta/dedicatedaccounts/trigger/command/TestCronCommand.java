@@ -27,7 +27,7 @@ public final class TestCronCommand {
 	/**
 	 * Runs the command.
 	 * @param url where to send the request, or {@code null} for the local server
-	 * @param settings Spring settings ({@code --name=value})
+	 * @param settings the Spring settings ({@code --name=value})
 	 * @param customizer adjusts the Spring application before it starts (the demo adds
 	 * its profile, and with it the published demo signing keys)
 	 * @return the process exit code

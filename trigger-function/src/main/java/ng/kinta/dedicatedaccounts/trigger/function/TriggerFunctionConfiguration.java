@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.messaging.Message;
 
-/**
+/*
  * The trigger function and its collaborators. The bean name is the last path segment of
  * the endpoint: Spring Cloud Function web maps {@code spring.cloud.function.web.path}
  * ({@code /api/cron}) + {@code /} + function name to the function.
@@ -37,7 +37,7 @@ class TriggerFunctionConfiguration {
 		return new MessageRunLauncher(jobRunService);
 	}
 
-	/**
+	/*
 	 * Keeps the exact request bytes for the signature check, on the trigger's path only.
 	 */
 	@Bean

@@ -48,7 +48,7 @@ final class TriggerRequestLog implements AutoCloseable {
 			return answer;
 		}
 		catch (TriggerException ex) {
-			Object summary = ex.problem().getProperties() != null
+			Object summary = (ex.problem().getProperties() != null)
 					? ex.problem().getProperties().get(TriggerException.SUMMARY) : null;
 			log(ex.status().value(), (summary instanceof RunSummary run) ? run : null, ex.getMessage());
 			throw ex;

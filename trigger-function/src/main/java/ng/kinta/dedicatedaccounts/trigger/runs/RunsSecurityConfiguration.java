@@ -28,7 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(RunsProperties.class)
 class RunsSecurityConfiguration {
 
-	static final String[] PATHS = { "/runs", "/runs/**", "/api/runs", "/api/runs/**" };
+	static final String[] PATHS = { "/runs", "/runs/*", "/api/runs", "/api/runs/**" };
 
 	@Bean
 	SecurityFilterChain runsSecurityFilterChain(HttpSecurity http, RunsProperties properties) throws Exception {
@@ -45,7 +45,7 @@ class RunsSecurityConfiguration {
 		return http.build();
 	}
 
-	/**
+	/*
 	 * The one run-history user, its password kept hashed in memory; no user at all while
 	 * the page is off (which also stops Spring Boot from generating a password).
 	 */

@@ -4,4 +4,7 @@
  * ({@code RUNS_USERNAME}, {@code RUNS_PASSWORD}); off (404) while they are unset. The
  * security filter chain here applies to these paths only.
  */
+@NullMarked
 package ng.kinta.dedicatedaccounts.trigger.runs;
+
+import org.jspecify.annotations.NullMarked;
