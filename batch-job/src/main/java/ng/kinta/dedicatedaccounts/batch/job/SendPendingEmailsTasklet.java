@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
 import ng.kinta.dedicatedaccounts.batch.notification.MailOutbox;
@@ -70,7 +67,7 @@ class SendPendingEmailsTasklet implements Tasklet {
 			batch.forEach((email) -> contribution.incrementReadCount());
 			Future<AccountNotifier.Outcome> outcome = this.outbox.submit(batch,
 					() -> deadline.isPassed() || !this.clock.instant().isBefore(sliceEnd));
-			if (!await(outcome, left)) {
+			if (!MailOutbox.awaitDone(outcome, left)) {
 				logger.warn("Pending emails: the relay is too slow, the rest wait for the next run");
 				break;
 			}
@@ -80,23 +77,6 @@ class SendPendingEmailsTasklet implements Tasklet {
 		stepExecution.getExecutionContext().putLong(RunContextKeys.EMAILS_SENT, counts.sent());
 		stepExecution.getExecutionContext().putLong(RunContextKeys.EMAILS_FAILED, counts.failed());
 		return RepeatStatus.FINISHED;
-	}
-
-	private static boolean await(Future<AccountNotifier.Outcome> outcome, Duration left) {
-		try {
-			outcome.get(left.toMillis(), TimeUnit.MILLISECONDS);
-			return true;
-		}
-		catch (TimeoutException ex) {
-			return false;
-		}
-		catch (ExecutionException ex) {
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 }

@@ -117,9 +117,19 @@ public class MailOutbox implements DisposableBean {
 	 */
 	public boolean awaitIdle(Duration timeout) {
 		// one thread, in order: the last batch done means all are done
-		Future<?> pending = this.last;
+		return awaitDone(this.last, timeout);
+	}
+
+	/**
+	 * Waits for a batch handed to the outbox.
+	 * @param batch the batch's future, from {@link #submit}
+	 * @param timeout longest wait
+	 * @return {@code true} when the batch is done (sent, or failed and recorded),
+	 * {@code false} when the wait timed out or was interrupted
+	 */
+	public static boolean awaitDone(Future<?> batch, Duration timeout) {
 		try {
-			pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			batch.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
 		}
 		catch (TimeoutException ex) {
