@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The feature packages depend on each other one way only: cli → run → job → notification
- * → user → account → billstack (a package may use any package after it), and demo (the
- * stand-ins of the {@code demo} profile) on anything, with nothing depending on it.
+ * → user → account → billstack (a package may use any package after it), and alert (the
+ * operators' alerts, fed by the job's events) on anything, with nothing depending on it.
  */
 class PackageDependencyTests {
 
@@ -35,23 +35,23 @@ class PackageDependencyTests {
 			.definedBy("..batch.account..")
 			.layer("billstack")
 			.definedBy("..batch.billstack..")
-			.layer("demo")
-			.definedBy("..batch.demo..")
+			.layer("alert")
+			.definedBy("..batch.alert..")
 			.whereLayer("cli")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("run")
-			.mayOnlyBeAccessedByLayers("cli", "demo")
+			.mayOnlyBeAccessedByLayers("cli", "alert")
 			.whereLayer("job")
-			.mayOnlyBeAccessedByLayers("cli", "run", "demo")
+			.mayOnlyBeAccessedByLayers("cli", "run", "alert")
 			.whereLayer("notification")
-			.mayOnlyBeAccessedByLayers("cli", "run", "job", "demo")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "alert")
 			.whereLayer("user")
-			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "demo")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "alert")
 			.whereLayer("account")
-			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "demo")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "alert")
 			.whereLayer("billstack")
-			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "account", "demo")
-			.whereLayer("demo")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "account", "alert")
+			.whereLayer("alert")
 			.mayNotBeAccessedByAnyLayer()
 			.check(CLASSES);
 	}
