@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.netty.channel.Channel;
@@ -32,6 +37,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mail relay go down, the Prometheus scrape after a run (Spring Batch's job and step
  * meters and the project's), and a run's log lines in ECS JSON with its ids. MongoDB
  * (mongo-java-server) and SMTP (GreenMail) are in-process so the test can stop them;
- * Billstack is the demo profile's stand-in.
+ * Billstack is a WireMock stand-in that creates every account at the first bank.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = TriggerFunctionApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -58,10 +64,15 @@ class TriggerObservabilityIntegrationTests {
 
 	private static final GreenMail SMTP = startSmtp();
 
+	private static final WireMockServer BILLSTACK = startBillstack();
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
 	private TriggerProperties properties;
+
+	@Autowired
+	private MongoTemplate mongoTemplate;
 
 	@LocalServerPort
 	private int port;
@@ -76,6 +87,26 @@ class TriggerObservabilityIntegrationTests {
 				+ "/kinta?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000");
 		registry.add("SMTP_HOST", () -> "127.0.0.1");
 		registry.add("SMTP_PORT", () -> SMTP.getSmtp().getPort());
+		registry.add("BILLSTACK_BASE_URL", BILLSTACK::baseUrl);
+		registry.add("BILL_STACK_SECRET_KEY", () -> "observability-test-key");
+	}
+
+	private static WireMockServer startBillstack() {
+		WireMockServer server = new WireMockServer(
+				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+		server.start();
+		server.stubFor(WireMock.post(WireMock.urlPathEqualTo("/v2/thirdparty/generateVirtualAccount/"))
+			.willReturn(WireMock.aResponse()
+				.withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"""
+								{"status":true,"message":"Account created","data":{"reference":"{{jsonPath request.body '$.reference'}}",
+								"account":[{"account_number":"9{{randomValue length=9 type='NUMERIC'}}","account_name":"Kinta-Test",
+								"bank_name":"PALMPAY Bank","bank_id":"PALMPAY","created_at":"2026-11-29 10:00:00"}],
+								"meta":{"firstName":"x","lastName":"y","email":"z"}}}""")
+				.withTransformers("response-template")));
+		return server;
 	}
 
 	// Spring Boot configures logging once per JVM (tests share one) and keeps the format
@@ -90,6 +121,7 @@ class TriggerObservabilityIntegrationTests {
 	static void stopServers() {
 		SMTP.stop();
 		MONGO.shutdownNow();
+		BILLSTACK.stop();
 		resetLogging();
 	}
 
@@ -132,6 +164,19 @@ class TriggerObservabilityIntegrationTests {
 		// and: everything is up
 		Probe up = management("/actuator/health");
 		assertThat(up.status()).as(up.body()).isEqualTo(200);
+		assertThat(management("/actuator/health/readiness").status()).isEqualTo(200);
+
+		// when: the database has no users collection (a mistyped name), it is not ready
+		MongoDatabase database = this.mongoTemplate.getDb();
+		database.getCollection("users").renameCollection(new MongoNamespace(database.getName(), "users_aside"));
+		Probe withoutUsers = management("/actuator/health/readiness");
+		database.getCollection("users_aside").renameCollection(new MongoNamespace(database.getName(), "users"));
+		assertThat(withoutUsers.status()).isEqualTo(503);
+		assertThat(this.json.readTree(withoutUsers.body())
+			.path("components")
+			.path("usersCollection")
+			.path("status")
+			.asString()).isEqualTo("DOWN");
 		assertThat(management("/actuator/health/readiness").status()).isEqualTo(200);
 
 		// when: the mail relay goes down, the trigger is unhealthy but stays ready

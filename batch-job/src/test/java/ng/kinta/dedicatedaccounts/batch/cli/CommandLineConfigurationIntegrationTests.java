@@ -2,8 +2,11 @@ package ng.kinta.dedicatedaccounts.batch.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class CommandLineConfigurationIntegrationTests {
 			''                                    | MONGO_DB_URI is not set
 			""")
 	void badMongoUriEndsWithALineNamingIt(String uri, String problem, @TempDir Path data, CapturedOutput output) {
-		int exitCode = BatchJobApplication.run(demo(data, "run", "--MONGO_DB_URI=" + uri));
+		int exitCode = BatchJobApplication.run(services(data, "run", "--app.mongodb.uri=" + uri));
 
 		assertThat(exitCode).isEqualTo(ExitCodes.USAGE_OR_CONFIGURATION);
 		assertThat(lastLine(output.getErr())).startsWith("Invalid configuration: app.mongodb.uri: " + problem);
@@ -47,12 +50,12 @@ class CommandLineConfigurationIntegrationTests {
 
 	@ParameterizedTest(name = "[{index}] {0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			--MAIL_FROM=                        | app.mail.from: must not be blank
-			--BILL_STACK_SECRET_KEY=            | app.billstack.secret-key: must not be blank
+			--app.mail.from=                    | app.mail.from: must not be blank
+			--app.billstack.secret-key=         | app.billstack.secret-key: must not be blank
 			--app.job.time-budget=ten minutes   | app.job.time-budget: cannot be read as the expected type
 			""")
 	void otherInvalidSettingsAreNamedToo(String setting, String problem, @TempDir Path data, CapturedOutput output) {
-		int exitCode = BatchJobApplication.run(demo(data, "run", setting));
+		int exitCode = BatchJobApplication.run(services(data, "run", setting));
 
 		assertThat(exitCode).isEqualTo(ExitCodes.USAGE_OR_CONFIGURATION);
 		assertThat(lastLine(output.getErr())).isEqualTo("Invalid configuration: " + problem);
@@ -63,7 +66,7 @@ class CommandLineConfigurationIntegrationTests {
 		String typo = "kinta_typo";
 
 		int exitCode = BatchJobApplication
-			.run(demo(data, "run", "--MONGO_DB_URI=mongodb://127.0.0.1:" + PORT + "/" + typo));
+			.run(services(data, "run", "--app.mongodb.uri=mongodb://127.0.0.1:" + PORT + "/" + typo));
 
 		assertThat(exitCode).isEqualTo(ExitCodes.USAGE_OR_CONFIGURATION);
 		assertThat(lastLine(output.getOut())).contains("\"status\":\"error\"")
@@ -80,7 +83,7 @@ class CommandLineConfigurationIntegrationTests {
 			.insertMany(List.of(legacy("legacy-1"), legacy("legacy-2")));
 
 		int exitCode = BatchJobApplication
-			.run(demo(data, "run", "--dry-run", "--MONGO_DB_URI=mongodb://127.0.0.1:" + PORT + "/" + database));
+			.run(services(data, "run", "--dry-run", "--app.mongodb.uri=mongodb://127.0.0.1:" + PORT + "/" + database));
 
 		assertThat(exitCode).isZero();
 		assertThat(output.getOut()).contains("would ignore user legacy-1: _id is not an ObjectId",
@@ -92,11 +95,27 @@ class CommandLineConfigurationIntegrationTests {
 		return new Document("_id", id).append("status", "active").append("isEmailVerified", true);
 	}
 
-	private static String[] demo(Path data, String... command) {
-		List<String> args = new ArrayList<>(List.of(command));
-		args.add("--spring.profiles.active=demo");
-		args.add("--app.demo.data-dir=" + data);
-		args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("batch") + ";AUTO_SERVER=TRUE");
+	/**
+	 * The command and its options, then the settings of the in-process services, each
+	 * name once (a setting given on the command line wins over the same one below it).
+	 */
+	private static String[] services(Path data, String... commandAndSettings) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("app.mongodb.uri", InProcessServices.MONGO_URI);
+		settings.put("app.billstack.base-url", InProcessServices.BILLSTACK.baseUrl());
+		settings.put("app.billstack.secret-key", BillstackStubs.SECRET_KEY);
+		settings.put("app.mail.from", "Kinta <accounts@kinta.example>");
+		settings.put("spring.mail.host", "127.0.0.1");
+		settings.put("spring.mail.port", String.valueOf(InProcessServices.SMTP.getSmtp().getPort()));
+		settings.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("batch") + ";AUTO_SERVER=TRUE");
+		List<String> args = new ArrayList<>();
+		for (String arg : commandAndSettings) {
+			if (arg.startsWith("--") && arg.contains("=") && !arg.equals("--dry-run")) {
+				settings.remove(arg.substring(2, arg.indexOf('=')));
+			}
+			args.add(arg);
+		}
+		settings.forEach((name, value) -> args.add("--" + name + "=" + value));
 		return args.toArray(String[]::new);
 	}
 

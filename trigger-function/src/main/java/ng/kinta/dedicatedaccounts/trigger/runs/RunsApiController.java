@@ -18,9 +18,9 @@ class RunsApiController {
 
 	static final int MAX_SIZE = 100;
 
-	private final RunHistory history;
+	private final RunHistoryQueries history;
 
-	RunsApiController(RunHistory history) {
+	RunsApiController(RunHistoryQueries history) {
 		this.history = history;
 	}
 

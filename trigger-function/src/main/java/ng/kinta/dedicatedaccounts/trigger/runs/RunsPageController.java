@@ -14,9 +14,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Conditional(RunsEnabledCondition.class)
 class RunsPageController {
 
-	private final RunHistory history;
+	private final RunHistoryQueries history;
 
-	RunsPageController(RunHistory history) {
+	RunsPageController(RunHistoryQueries history) {
 		this.history = history;
 	}
 

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(RunsEnabledCondition.class)
-class RunHistory {
+class RunHistoryQueries {
 
 	static final String JOB_NAME = "createDedicatedAccountsJob";
 
@@ -38,7 +38,7 @@ class RunHistory {
 
 	private final JobRunService jobRunService;
 
-	RunHistory(JobRepository jobRepository, JobRunService jobRunService) {
+	RunHistoryQueries(JobRepository jobRepository, JobRunService jobRunService) {
 		this.jobRepository = jobRepository;
 		this.jobRunService = jobRunService;
 	}
@@ -75,7 +75,7 @@ class RunHistory {
 		List<RunDetail.Step> steps = execution.getStepExecutions()
 			.stream()
 			.sorted(Comparator.comparingLong(StepExecution::getId))
-			.map(RunHistory::step)
+			.map(RunHistoryQueries::step)
 			.toList();
 		List<SkippedUser> skipped = new ArrayList<>();
 		for (StepExecution step : execution.getStepExecutions()) {

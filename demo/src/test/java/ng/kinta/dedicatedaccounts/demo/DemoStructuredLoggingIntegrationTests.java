@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.batch.cli;
+package ng.kinta.dedicatedaccounts.demo;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds the summary alone.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class BatchJobStructuredLoggingIntegrationTests {
+class DemoStructuredLoggingIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -40,10 +40,11 @@ class BatchJobStructuredLoggingIntegrationTests {
 	@Test
 	void logstashLinesGoToStandardErrorWithTheRunIdsAndTheSummaryAloneToStandardOutput(@TempDir Path data,
 			CapturedOutput output) {
-		int exitCode = BatchJobApplication.run(new String[] { "run", "--spring.profiles.active=demo",
-				"--app.demo.data-dir=" + data, "--app.job.max-users-per-run=4",
-				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("batch") + ";AUTO_SERVER=TRUE",
-				"--logging.structured.format.console=logstash" });
+		int exitCode = DemoApplication
+			.run(new String[] { "run", "--app.demo.data-dir=" + data, "--app.job.max-users-per-run=4",
+					"--spring.datasource.url=jdbc:h2:file:" + data.resolve("batch") + ";AUTO_SERVER=TRUE",
+					"--logging.structured.format.console=logstash" })
+			.getAsInt();
 
 		assertThat(exitCode).isZero();
 		List<String> stdout = output.getOut().lines().filter((line) -> !line.isBlank()).toList();
