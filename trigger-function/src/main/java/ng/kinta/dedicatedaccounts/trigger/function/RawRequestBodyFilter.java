@@ -59,6 +59,7 @@ class RawRequestBodyFilter extends OncePerRequestFilter {
 		if (body.length > this.maxBytes) {
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			// the same RFC 9457 shape as every other trigger error
+			response.setCharacterEncoding("UTF-8");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.getWriter()
 				.write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
