@@ -85,7 +85,8 @@ class DemoTriggerIntegrationTests {
 
 			// then
 			assertThat(response.getStatusCode().value()).isEqualTo(500);
-			assertThat(this.json.readTree(response.getBody()).path("status").asString()).isEqualTo("error");
+			assertThat(this.json.readTree(response.getBody()).path("summary").path("status").asString())
+				.isEqualTo("error");
 			assertThat(this.mongoTemplate.collectionExists("users")).isFalse();
 		}
 		finally {

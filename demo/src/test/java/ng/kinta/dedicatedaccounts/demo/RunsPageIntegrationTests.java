@@ -123,7 +123,7 @@ class RunsPageIntegrationTests {
 			.toEntity(String.class);
 
 		assertThat(response.getStatusCode().value()).isEqualTo(401);
-		assertThat(response.getBody()).contains("Unauthorized: ");
+		assertThat(response.getBody()).contains("Missing or invalid Upstash-Signature");
 		assertThat(response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
 	}
 
