@@ -149,11 +149,7 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		TestUsers.insertUsers(1);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		willAnswer((invocation) -> {
-			inside.countDown();
-			release.await(30, TimeUnit.SECONDS);
-			return invocation.callRealMethod();
-		}).given(this.accountCreator).create(any(), any());
+		holdBillstackCalls(inside, release);
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try {
 			Future<RunSummary> first = executor.submit(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE));
@@ -211,11 +207,7 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		TestUsers.insertUsers(20);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		willAnswer((invocation) -> {
-			inside.countDown();
-			release.await(30, TimeUnit.SECONDS);
-			return invocation.callRealMethod();
-		}).given(this.accountCreator).create(any(), any());
+		holdBillstackCalls(inside, release);
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		RunSummary stopped;
 		try {
@@ -271,6 +263,18 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		assertThat(restarted.data().successCount()).isEqualTo(2);
 		assertThat(this.jobRepository.getJobExecution(restarted.jobExecutionId()).getJobInstance().getInstanceId())
 			.isEqualTo(instance.getInstanceId());
+	}
+
+	/**
+	 * Makes every account creation signal {@code inside}, then wait for {@code release}
+	 * (at most 30 s) before calling Billstack.
+	 */
+	private void holdBillstackCalls(CountDownLatch inside, CountDownLatch release) {
+		willAnswer((invocation) -> {
+			inside.countDown();
+			release.await(30, TimeUnit.SECONDS);
+			return invocation.callRealMethod();
+		}).given(this.accountCreator).create(any(), any());
 	}
 
 	private static Set<String> recipients() throws MessagingException {
