@@ -1,5 +1,8 @@
 package ng.kinta.dedicatedaccounts.demo;
 
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,7 +62,37 @@ final class DemoBillstack implements AutoCloseable {
 		server.stubFor(WireMock.post(WireMock.urlPathEqualTo(PATH))
 			.atPriority(10)
 			.willReturn(WireMock.jsonResponse("{\"status\":false,\"message\":\"Invalid secret key\"}", 401)));
+		warmUp(server.port(), secretKey);
 		return new DemoBillstack(server);
+	}
+
+	/*
+	 * The real Billstack is a warm, remote server: one request in the background while
+	 * the application starts, so that the job's first calls do not also pay for
+	 * WireMock's first request in this JVM. Plain HttpURLConnection, not the job's HTTP
+	 * client, so the job's own first-use costs stay in what a run measures.
+	 */
+	private static void warmUp(int port, String secretKey) {
+		Thread warmUp = new Thread(() -> {
+			try {
+				HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + PATH)
+					.toURL()
+					.openConnection();
+				connection.setRequestMethod("POST");
+				connection.setDoOutput(true);
+				connection.setRequestProperty("Authorization", "Bearer " + secretKey);
+				connection.setRequestProperty("Content-Type", "application/json");
+				connection.getOutputStream()
+					.write("{\"bank\":\"WARMUP\",\"reference\":\"warm-up\"}".getBytes(StandardCharsets.UTF_8));
+				connection.getInputStream().readAllBytes();
+				connection.disconnect();
+			}
+			catch (IOException ex) {
+				// only time is lost
+			}
+		}, "demo-billstack-warm-up");
+		warmUp.setDaemon(true);
+		warmUp.start();
 	}
 
 	String baseUrl() {

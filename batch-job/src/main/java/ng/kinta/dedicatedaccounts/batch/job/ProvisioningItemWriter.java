@@ -3,10 +3,14 @@ package ng.kinta.dedicatedaccounts.batch.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
+import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
 import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.notification.AccountEmail;
 import ng.kinta.dedicatedaccounts.batch.notification.AccountNotifier;
@@ -24,12 +28,13 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes a chunk of new accounts: the {@code accounts} documents (idempotent upserts),
- * the users' provisioning state, then hands the chunk's emails to the {@link MailOutbox},
- * which sends them over one SMTP connection while the next chunk calls Billstack. The
- * step ends only once the outbox has drained. Database failures fail the chunk (nothing
- * is lost: the accounts are recorded on the users and a restart writes them); mail
- * failures only leave an email pending (or failed for good, for a refused recipient).
+ * Writes a chunk of new accounts: the {@code accounts} documents (idempotent upserts, one
+ * bulk write), the users' provisioning state, then hands the chunk's emails to the
+ * {@link MailOutbox}, which sends them over one SMTP connection while the next chunk
+ * calls Billstack. The step ends only once the outbox has drained. Database failures fail
+ * the chunk (nothing is lost: the accounts are recorded on the users and a restart writes
+ * them); mail failures only leave an email pending (or failed for good, for a refused
+ * recipient).
  */
 class ProvisioningItemWriter implements ItemWriter<ProvisionedAccount>, StepExecutionListener {
 
@@ -73,18 +78,20 @@ class ProvisioningItemWriter implements ItemWriter<ProvisionedAccount>, StepExec
 
 	@Override
 	public void write(Chunk<? extends ProvisionedAccount> chunk) {
-		List<ObjectId> userIds = new ArrayList<>();
+		Map<ObjectId, VirtualAccount> created = new LinkedHashMap<>();
 		for (ProvisionedAccount item : chunk) {
-			boolean inserted = this.accounts.upsert(item.userId(), item.account());
-			if (inserted) {
+			created.put(item.userId(), item.account());
+		}
+		Set<ObjectId> inserted = this.accounts.upsertAll(created);
+		for (ProvisionedAccount item : chunk) {
+			if (inserted.contains(item.userId())) {
 				this.metrics.accountCreated(item.account().bankCode());
 			}
 			else {
 				logger.info("User {}: account document already present, left as it is", item.userId().toHexString());
 			}
-			userIds.add(item.userId());
 		}
-		this.provisioningState.markProvisioned(userIds);
+		this.provisioningState.markProvisioned(created.keySet());
 		// the accounts are written: only now may their emails go out
 		List<PendingEmails.Pending> emails = new ArrayList<>();
 		for (ProvisionedAccount item : chunk) {

@@ -31,10 +31,13 @@ public class AccountEmailSender {
 
 	private final NotificationProperties properties;
 
+	private final RelayConnection relay;
+
 	private final TemplateEngine templates;
 
-	AccountEmailSender(JavaMailSender mailSender, NotificationProperties properties) {
+	AccountEmailSender(JavaMailSender mailSender, RelayConnection relay, NotificationProperties properties) {
 		this.mailSender = mailSender;
+		this.relay = relay;
 		this.properties = properties;
 		this.templates = new TemplateEngine();
 		this.templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
@@ -67,8 +70,22 @@ public class AccountEmailSender {
 	}
 
 	/**
-	 * Sends messages over one SMTP connection, or over one connection each when
-	 * {@code app.mail.connection-per-email} is set (the slower way, kept for comparison).
+	 * Builds one email with made-up details and throws it away, so that the first real
+	 * batch does not pay for parsing the templates and loading the mail classes.
+	 */
+	public void warmUp() {
+		try {
+			prepare(new AccountEmail("warm-up@example.com", "Ada", "0000000000", "Ada Lovelace", "Bank")).saveChanges();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			// only time is lost: the first real email builds the same things
+		}
+	}
+
+	/**
+	 * Sends messages over the run's open SMTP connection ({@link RelayConnection}), or
+	 * over one connection each when {@code app.mail.connection-per-email} is set (the
+	 * slower way, kept for comparison).
 	 * @param messages messages built by {@link #prepare(AccountEmail)}
 	 * @throws MailAuthenticationException when the relay refuses the login (nothing sent)
 	 * @throws MailSendException when some messages failed: they are the keys of
@@ -77,7 +94,7 @@ public class AccountEmailSender {
 	 */
 	public void send(MimeMessage... messages) {
 		if (!this.properties.connectionPerEmail()) {
-			this.mailSender.send(messages);
+			this.relay.send(messages);
 			return;
 		}
 		Map<Object, Exception> failed = new LinkedHashMap<>();
@@ -99,6 +116,11 @@ public class AccountEmailSender {
 		if (!failed.isEmpty()) {
 			throw new MailSendException(failed);
 		}
+	}
+
+	/** Ends the run's SMTP connection (a later send opens a new one). */
+	public void closeConnection() {
+		this.relay.close();
 	}
 
 	private String render(String template, AccountEmail email) {

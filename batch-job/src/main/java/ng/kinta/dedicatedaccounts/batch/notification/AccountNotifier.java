@@ -47,7 +47,7 @@ public class AccountNotifier {
 	}
 
 	/**
-	 * Sends the emails (one connection for the batch, or one per email when
+	 * Sends the emails (over the run's open connection, or one per email when
 	 * {@code app.mail.connection-per-email} is set) and records the outcomes.
 	 * @param emails the users and their emails
 	 * @return how many were sent and how many failed for good; the rest stay pending
@@ -85,6 +85,18 @@ public class AccountNotifier {
 			logger.info("User {}: account email sent", userId.toHexString());
 		}
 		return new Outcome(sent.size(), failed);
+	}
+
+	/**
+	 * Prepares what the first email needs (templates, mail classes) ahead of time.
+	 */
+	void warmUp() {
+		this.sender.warmUp();
+	}
+
+	/** Ends the run's connection to the relay. */
+	void closeConnection() {
+		this.sender.closeConnection();
 	}
 
 	/*

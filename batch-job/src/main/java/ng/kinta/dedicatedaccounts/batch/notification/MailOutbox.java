@@ -19,11 +19,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends account emails on one background thread, one batch (one SMTP connection) after
- * the other, so that mail overlaps the next chunk's Billstack calls instead of stopping
- * them. Callers hand over batches whose {@code accounts} documents are written, and wait
- * for the outbox to drain before their step ends. Counts what was sent and what failed
- * for good; one run at a time.
+ * Sends account emails on one background thread, one batch after the other over the run's
+ * one SMTP connection, so that mail overlaps the next chunk's Billstack calls instead of
+ * stopping them. Callers hand over batches whose {@code accounts} documents are written,
+ * and wait for the outbox to drain before their step ends. Counts what was sent and what
+ * failed for good; one run at a time.
  */
 @Component
 public class MailOutbox implements DisposableBean {
@@ -49,6 +49,8 @@ public class MailOutbox implements DisposableBean {
 
 	private volatile Future<?> last = CompletableFuture.completedFuture(null);
 
+	private boolean warmedUp;
+
 	MailOutbox(AccountNotifier notifier, MailRelayCircuit circuit) {
 		this.notifier = notifier;
 		this.circuit = circuit;
@@ -67,7 +69,9 @@ public class MailOutbox implements DisposableBean {
 	}
 
 	/**
-	 * Starts a run: the relay gets a new chance and the counts start at zero.
+	 * Starts a run: the relay gets a new chance and the counts start at zero. The first
+	 * run of the process also prepares the templates on the mail thread, while the job
+	 * selects its users and calls Billstack.
 	 */
 	public synchronized void startRun() {
 		this.circuit.reset();
@@ -75,6 +79,27 @@ public class MailOutbox implements DisposableBean {
 		this.failed.set(0);
 		this.reportedSent = 0;
 		this.reportedFailed = 0;
+		if (!this.warmedUp) {
+			this.warmedUp = true;
+			this.executor.execute(this.notifier::warmUp);
+		}
+	}
+
+	/**
+	 * Ends a run: once the batches queued so far are done, closes the connection to the
+	 * relay (a run holds it open from its first batch to its end), waiting at most
+	 * {@code timeout} for that.
+	 * @param timeout longest wait
+	 * @return {@code true} when the connection is closed, {@code false} when the wait
+	 * timed out (it is closed once the mail thread gets to it)
+	 */
+	public boolean endRun(Duration timeout) {
+		Future<?> closed;
+		synchronized (this) {
+			closed = this.executor.submit(this.notifier::closeConnection);
+			this.last = closed;
+		}
+		return awaitDone(closed, timeout);
 	}
 
 	/**

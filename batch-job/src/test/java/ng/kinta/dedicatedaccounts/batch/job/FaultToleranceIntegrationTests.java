@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
+import ng.kinta.dedicatedaccounts.batch.notification.AccountEmailSender;
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
@@ -42,7 +43,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -69,7 +69,7 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 	private DedicatedAccountRepository accountRepository;
 
 	@MockitoSpyBean
-	private JavaMailSender mailSender;
+	private AccountEmailSender mailSender;
 
 	@MockitoSpyBean
 	private VirtualAccountCreator accountCreator;
@@ -85,15 +85,17 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 
 	@Test
 	void restartAfterAFailedWriteFinishesWithoutCallingBillstackOrMailingTwice() throws MessagingException {
-		// given: the third account write fails (MongoDB went away), once
+		// given: the first chunk's account write reaches MongoDB but its answer is lost
+		// (MongoDB went away), once
 		TestUsers.insertUsers(12);
 		AtomicInteger writes = new AtomicInteger();
 		willAnswer((invocation) -> {
-			if (writes.incrementAndGet() == 3) {
+			Object inserted = invocation.callRealMethod();
+			if (writes.incrementAndGet() == 1) {
 				throw new DataAccessResourceFailureException("MongoDB went away");
 			}
-			return invocation.callRealMethod();
-		}).given(this.accountRepository).upsert(any(), any());
+			return inserted;
+		}).given(this.accountRepository).upsertAll(any());
 
 		// when
 		RunSummary failed = this.runs.startNewRun(RunTrigger.COMMAND_LINE);

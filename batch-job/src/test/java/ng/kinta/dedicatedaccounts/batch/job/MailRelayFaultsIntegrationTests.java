@@ -72,19 +72,37 @@ class MailRelayFaultsIntegrationTests extends JobIntegrationTest {
 	}
 
 	@Test
-	void aChunkOfEmailsGoesOutOverOneConnection() {
-		// given: one chunk of users
+	void aRunsEmailsGoOutOverOneConnectionClosedAtTheEnd() {
+		// given: three chunks of users
 		RELAY.reset(Mode.ACCEPT);
-		TestUsers.insertUsers(16);
+		TestUsers.insertUsers(40);
 
 		// when
 		RunSummary summary = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
 
-		// then
-		assertThat(summary.data().emailsSent()).isEqualTo(16);
-		assertThat(RELAY.delivered()).hasSize(16).doesNotHaveDuplicates();
+		// then: one connection and one login for the three batches, closed with QUIT
+		assertThat(summary.data().emailsSent()).isEqualTo(40);
+		assertThat(RELAY.delivered()).hasSize(40).doesNotHaveDuplicates();
 		assertThat(RELAY.connections()).isEqualTo(1);
 		assertThat(RELAY.logins()).isEqualTo(1);
+		assertThat(RELAY.quits()).isEqualTo(1);
+	}
+
+	@Test
+	void aConnectionTheRelayDroppedIsOpenedAgainForTheNextBatch() {
+		// given: a relay that hangs up after each chunk's emails
+		RELAY.reset(Mode.ACCEPT);
+		RELAY.hangUpAfter(16);
+		TestUsers.insertUsers(40);
+
+		// when
+		RunSummary summary = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+
+		// then: each later batch opened its own connection, and nothing was left pending
+		assertThat(summary.data().emailsSent()).isEqualTo(40);
+		assertThat(summary.data().emailsPending()).isZero();
+		assertThat(RELAY.delivered()).hasSize(40).doesNotHaveDuplicates();
+		assertThat(RELAY.connections()).isEqualTo(3);
 	}
 
 	@Test

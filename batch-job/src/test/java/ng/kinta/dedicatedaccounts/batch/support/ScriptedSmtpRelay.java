@@ -57,7 +57,11 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 
 	private final AtomicInteger logins = new AtomicInteger();
 
+	private final AtomicInteger quits = new AtomicInteger();
+
 	private volatile Mode mode = Mode.ACCEPT;
+
+	private volatile int messagesPerConnection = Integer.MAX_VALUE;
 
 	private ScriptedSmtpRelay(ServerSocket server) {
 		this.server = server;
@@ -98,6 +102,17 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 		this.recipientAttempts.clear();
 		this.connections.set(0);
 		this.logins.set(0);
+		this.quits.set(0);
+		this.messagesPerConnection = Integer.MAX_VALUE;
+	}
+
+	/**
+	 * Makes the relay hang up, without a word, after accepting this many messages on one
+	 * connection (as relays that limit messages per connection do).
+	 * @param messages messages per connection
+	 */
+	public void hangUpAfter(int messages) {
+		this.messagesPerConnection = messages;
 	}
 
 	/**
@@ -117,6 +132,11 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 	/** {@code AUTH} commands received. */
 	public int logins() {
 		return this.logins.get();
+	}
+
+	/** {@code QUIT} commands received: connections the client closed properly. */
+	public int quits() {
+		return this.quits.get();
 	}
 
 	/** Recipients of the messages the relay accepted, one entry per message. */
@@ -177,6 +197,7 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 			}
 			reply(out, "220 relay.test ESMTP scripted");
 			List<String> recipients = new ArrayList<>();
+			int accepted = 0;
 			String line;
 			while ((line = in.readLine()) != null) {
 				String command = line.toUpperCase(Locale.ROOT);
@@ -215,12 +236,16 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 					this.delivered.addAll(recipients);
 					recipients.clear();
 					reply(out, "250 2.0.0 Ok: queued");
+					if (++accepted >= this.messagesPerConnection) {
+						return;
+					}
 				}
 				else if (command.startsWith("RSET")) {
 					recipients.clear();
 					reply(out, "250 2.0.0 Ok");
 				}
 				else if (command.startsWith("QUIT")) {
+					this.quits.incrementAndGet();
 					reply(out, "221 2.0.0 Bye");
 					return;
 				}
