@@ -49,8 +49,6 @@ public class MailOutbox implements DisposableBean {
 
 	private volatile Future<?> last = CompletableFuture.completedFuture(null);
 
-	private boolean warmedUp;
-
 	MailOutbox(AccountNotifier notifier, MailRelayCircuit circuit) {
 		this.notifier = notifier;
 		this.circuit = circuit;
@@ -66,12 +64,13 @@ public class MailOutbox implements DisposableBean {
 		this.executor.setWaitForTasksToCompleteOnShutdown(true);
 		this.executor.setAwaitTerminationSeconds(60);
 		this.executor.initialize();
+		// the templates and mail classes are prepared on the mail thread while the
+		// application starts, not by the first batch of the first run
+		this.executor.execute(notifier::warmUp);
 	}
 
 	/**
-	 * Starts a run: the relay gets a new chance and the counts start at zero. The first
-	 * run of the process also prepares the templates on the mail thread, while the job
-	 * selects its users and calls Billstack.
+	 * Starts a run: the relay gets a new chance and the counts start at zero.
 	 */
 	public synchronized void startRun() {
 		this.circuit.reset();
@@ -79,10 +78,6 @@ public class MailOutbox implements DisposableBean {
 		this.failed.set(0);
 		this.reportedSent = 0;
 		this.reportedFailed = 0;
-		if (!this.warmedUp) {
-			this.warmedUp = true;
-			this.executor.execute(this.notifier::warmUp);
-		}
 	}
 
 	/**

@@ -10,6 +10,7 @@ import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -85,19 +86,21 @@ public class ProvisioningStateRepository {
 			return;
 		}
 		Date now = now();
-		this.mongoTemplate.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)),
-				new Update().set(UserFields.STATE, ProvisioningState.PROVISIONED.name())
-					.set(UserFields.SOURCE, "JOB")
-					.unset(UserFields.LAST_ERROR)
-					.unset(UserFields.NEXT_ATTEMPT_AT)
-					.set(UserFields.UPDATED_AT, now),
-				UserFields.USERS);
-		this.mongoTemplate.updateMulti(
-				Query.query(Criteria.where(UserFields.ID)
-					.in(userIds)
-					.and(UserFields.NOTIFICATION)
-					.nin(NotificationState.SENT.name(), NotificationState.FAILED.name())),
-				new Update().set(UserFields.NOTIFICATION, NotificationState.PENDING.name()), UserFields.USERS);
+		// one round trip for both updates
+		this.mongoTemplate.bulkOps(BulkOperations.BulkMode.ORDERED, UserFields.USERS)
+			.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)),
+					new Update().set(UserFields.STATE, ProvisioningState.PROVISIONED.name())
+						.set(UserFields.SOURCE, "JOB")
+						.unset(UserFields.LAST_ERROR)
+						.unset(UserFields.NEXT_ATTEMPT_AT)
+						.set(UserFields.UPDATED_AT, now))
+			.updateMulti(
+					Query.query(Criteria.where(UserFields.ID)
+						.in(userIds)
+						.and(UserFields.NOTIFICATION)
+						.nin(NotificationState.SENT.name(), NotificationState.FAILED.name())),
+					new Update().set(UserFields.NOTIFICATION, NotificationState.PENDING.name()))
+			.execute();
 	}
 
 	/**
