@@ -86,6 +86,12 @@ public class BatchJobApplication {
 			customizer.accept(application);
 			context = application.run(split.settingsArray());
 		}
+		catch (SpringApplication.AbandonedRunException ex) {
+			// Spring Boot's ahead-of-time processing (./mvnw -Pnative package) stops the
+			// application on purpose once it has its bean definitions: not a
+			// configuration error
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			// Spring Boot has already logged the failure analysis (which setting is
 			// missing)

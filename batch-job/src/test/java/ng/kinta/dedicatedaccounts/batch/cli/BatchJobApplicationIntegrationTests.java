@@ -12,15 +12,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code batch-job.jar}'s entry point against the in-process MongoDB, Billstack
  * (WireMock) and SMTP: settings given as {@code --name=value} reach the job, a misspelt
- * option runs nothing at all, {@code executions --json} is JSON.
+ * option runs nothing at all, {@code executions --json} is JSON, an application abandoned
+ * on purpose (ahead-of-time processing) is not a configuration error.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BatchJobApplicationIntegrationTests {
@@ -66,7 +70,27 @@ class BatchJobApplicationIntegrationTests {
 		assertThat(executions.get(0).path("jobExecutionId").asLong()).isPositive();
 	}
 
+	@Test
+	void anApplicationAbandonedOnPurposeIsNotReportedAsAConfigurationError(CapturedOutput output) {
+		// given: what Spring Boot's ahead-of-time processing does once it has the bean
+		// definitions
+		SpringApplication.AbandonedRunException abandoned = new SpringApplication.AbandonedRunException();
+
+		// when / then: it reaches the caller instead of becoming exit code 2
+		assertThatThrownBy(() -> BatchJobApplication.run(settings("executions"),
+				(application) -> application.addListeners((ApplicationPreparedEvent event) -> {
+					throw abandoned;
+				})))
+			.isSameAs(abandoned);
+		assertThat(output.getErr()).doesNotContain("Could not start");
+	}
+
 	private static int run(CapturedOutput output, String... command) {
+		return BatchJobApplication.run(settings(command), (application) -> {
+		});
+	}
+
+	private static String[] settings(String... command) {
 		List<String> args = new ArrayList<>(List.of(command));
 		args.add("--app.mongodb.uri=" + InProcessServices.MONGO_URI);
 		args.add("--app.billstack.base-url=" + InProcessServices.BILLSTACK.baseUrl());
@@ -78,8 +102,7 @@ class BatchJobApplicationIntegrationTests {
 		args.add("--spring.mail.properties[mail.smtp.starttls.enable]=false");
 		args.add("--app.mail.from=Kinta <accounts@kinta.example>");
 		args.add("--spring.datasource.url=jdbc:h2:mem:batch-command-line;DB_CLOSE_DELAY=-1");
-		return BatchJobApplication.run(args.toArray(String[]::new), (application) -> {
-		});
+		return args.toArray(String[]::new);
 	}
 
 }
