@@ -15,7 +15,8 @@
 #
 # Usage: scripts/benchmark.sh [billstack latency ms, default 300] [SMTP connection delay ms, default 300]
 #                             [first of four free ports, default 18100]
-# KEEP=1 keeps the runs' logs (the path is printed).
+# KEEP=1 keeps the runs' logs (the path is printed). JOB_SETTINGS="--app.job.chunk-size=24 ..." adds
+# settings to every run (to compare chunk sizes, concurrency, ...).
 # Needs: ./mvnw -B -q -pl demo -am package -DskipTests (demo/target/demo.jar: the job on the demo stand-ins), a JDK 17+.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +45,8 @@ for _ in $(seq 1 150); do grep -q listening "$work/proxy.log" && break; sleep 0.
 
 demo_settings() {
 	echo --spring.profiles.active=demo --app.demo.data-dir="$1" --app.demo.billstack.latency="${latency_ms}ms" \
-		--app.demo.smtp.port="$smtp_port" --spring.mail.port="$proxy_port" --app.job.concurrency="$concurrency"
+		--app.demo.smtp.port="$smtp_port" --spring.mail.port="$proxy_port" --app.job.concurrency="$concurrency" \
+		${JOB_SETTINGS:-}
 }
 
 # run_once NAME JAVA_LAUNCH... -- APP_OPTIONS...: one command-line run on a fresh data directory
