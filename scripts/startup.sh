@@ -8,7 +8,8 @@
 # Start-up is Spring Boot's "process running for" on the `executions` command (the context starts
 # in full; MongoDB is not contacted, so none is needed).
 #
-# Usage: scripts/startup.sh        (builds batch-job twice: with and without AOT; leaves the plain jar)
+# Usage: scripts/startup.sh        (builds batch-job twice, each from clean: with and without AOT; leaves
+#                                  the plain build in batch-job/target)
 # KEEP=1 keeps the work directory (the path is printed). Needs a JDK 17+.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +20,9 @@ trap '[ -n "${KEEP:-}" ] && echo "work directory: $work" || rm -rf "$work"' EXIT
 export MONGO_DB_URI=mongodb://127.0.0.1:9/startup BILL_STACK_SECRET_KEY=unused MAIL_FROM=startup@example.com
 export BATCH_DB_URL="jdbc:h2:file:$work/batch"
 
+# from clean: the AOT build's generated classes must not stay in target/classes
 build() {
-	./mvnw -B -q -pl batch-job -am package -DskipTests -Dcheckstyle.skip "$@" >"$work/build.log" 2>&1 ||
+	./mvnw -B -q -pl batch-job -am clean package -DskipTests -Dcheckstyle.skip "$@" >"$work/build.log" 2>&1 ||
 		{ cat "$work/build.log" >&2; exit 1; }
 }
 
