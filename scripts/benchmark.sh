@@ -70,11 +70,13 @@ trigger_runs() {
 		--server.port="$trigger_port" --management.server.port="$trigger_management_port" >"$dir/log" 2>&1 &
 	trigger_pid=$!
 	for _ in $(seq 1 300); do grep -q 'Started DemoApplication' "$dir/log" && break; sleep 0.2; done
+	grep -q 'Started DemoApplication' "$dir/log" ||
+		{ echo "the demo trigger did not start (port $trigger_port taken?): $dir/log" >&2; KEEP=1; exit 1; }
 	for run in $(seq 1 "$count"); do
 		java -jar "$jar" trigger test-cron --server.port="$trigger_port" >"$dir/out$run" 2>/dev/null || true
 	done
 	curl -s "http://127.0.0.1:$trigger_management_port/actuator/prometheus" >"$dir/prometheus" || true
-	kill "$trigger_pid"
+	kill "$trigger_pid" 2>/dev/null || true
 	wait "$trigger_pid" 2>/dev/null || true
 	trigger_pid=""
 }
@@ -102,9 +104,10 @@ startup_s() { grep -o 'process running for [0-9.]*' "$work/$1/log" | awk '{print
 
 result() { grep -ho '"successCount":[0-9]*\|"emailsSent":[0-9]*' "$work/$1/"out* | tr '\n' ' '; }
 
+# median of the numbers on standard input (anything else, such as n/a, is left out)
 median() {
-	sort -n | awk '{a[NR]=$1} END {if (!NR) print "n/a"; else if (NR % 2) print a[(NR+1)/2];
-		else printf "%d\n", (a[NR/2] + a[NR/2+1]) / 2}'
+	grep -E '^[0-9]+([.][0-9]+)?$' | sort -n | awk '{a[NR]=$1} END {if (!NR) print "n/a";
+		else if (NR % 2) print a[(NR+1)/2]; else printf "%g\n", (a[NR/2] + a[NR/2+1]) / 2}' || true
 }
 
 # mean time of a Billstack request as the job measured it (its Micrometer timer), in ms

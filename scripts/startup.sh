@@ -35,7 +35,10 @@ cp batch-job/target/batch-job.jar "$work/plain/"
 startup() { "$@" executions 2>&1 | grep -o 'process running for [0-9.]*' | awk '{print $NF}'; }
 
 median3() {
-	for _ in 1 2 3; do startup "$@"; done | sort -n | sed -n 2p
+	local times
+	times=$(for _ in 1 2 3; do startup "$@" || true; done | sort -n)
+	[ "$(echo "$times" | grep -c .)" -eq 3 ] || { echo "a start failed: $*" >&2; exit 1; }
+	echo "$times" | sed -n 2p
 }
 
 for variant in plain aot; do
@@ -46,6 +49,9 @@ java -XX:ArchiveClassesAtExit="$work/plain/app.jsa" -Dspring.context.exit=onRefr
 	-jar "$work/plain/app/batch-job.jar" executions >/dev/null 2>&1 || true
 java -XX:ArchiveClassesAtExit="$work/aot/app.jsa" -Dspring.context.exit=onRefresh "${aot[@]}" \
 	-jar "$work/aot/app/batch-job.jar" executions >/dev/null 2>&1 || true
+for archive in "$work/plain/app.jsa" "$work/aot/app.jsa"; do
+	[ -s "$archive" ] || { echo "the training run wrote no CDS archive: $archive" >&2; exit 1; }
+done
 cds() { echo -XX:SharedArchiveFile="$1" -Xlog:cds=off -Xlog:cds+dynamic=off; }
 
 format='%-10s %-10s %-14s %-14s\n'

@@ -91,6 +91,11 @@ public class MailOutbox implements DisposableBean {
 	public boolean endRun(Duration timeout) {
 		Future<?> closed;
 		synchronized (this) {
+			if (this.executor.getThreadPoolExecutor().isShutdown()) {
+				// the process is stopping: the mail thread takes no more tasks
+				this.notifier.closeConnection();
+				return true;
+			}
 			closed = this.executor.submit(this.notifier::closeConnection);
 			this.last = closed;
 		}

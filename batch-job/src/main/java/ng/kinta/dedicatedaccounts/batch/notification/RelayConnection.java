@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * connection, TLS and login once instead of once per batch (against a distant relay that
  * is 300 ms or more each time). It is opened by the first batch, checked before each
  * further batch ({@link Transport#isConnected()}, a {@code NOOP} for SMTP) and reopened
- * when the relay has dropped it, and closed by {@link #close()} at the end of the run.
+ * when the relay has dropped it, also in the middle of a batch once it has taken messages
+ * (relays close idle connections and limit messages per connection), and closed by
+ * {@link #close()} at the end of the run.
  * <p>
  * Built on Jakarta Mail's {@link Transport}, with the session, host, port and login of
  * Spring Boot's {@link JavaMailSenderImpl} ({@code spring.mail.*}); failures are reported
@@ -40,21 +42,31 @@ class RelayConnection implements DisposableBean {
 
 	private @Nullable Transport transport;
 
+	/** Messages the open connection has taken, in this batch or earlier ones. */
+	private int taken;
+
 	RelayConnection(JavaMailSenderImpl mailSender) {
 		this.mailSender = mailSender;
 	}
 
 	/**
 	 * Sends messages over the open connection, opening it first when there is none or the
-	 * relay dropped it.
+	 * relay dropped it. When the relay hangs up after taking messages on this connection
+	 * (relays limit messages per connection), a new connection takes the message that
+	 * failed and the rest; a connection that fails before taking any message is not
+	 * replaced.
 	 * @param messages messages built from {@link JavaMailSenderImpl#createMimeMessage()}
-	 * @throws MailAuthenticationException when the relay refuses the login (nothing sent)
+	 * @throws MailAuthenticationException when the relay refuses the first login (nothing
+	 * sent)
 	 * @throws MailSendException when some messages failed: they are the keys of
 	 * {@link MailSendException#getFailedMessages()}, with JavaMail's exception for each
-	 * (every message, with the connection's exception, when the relay cannot be reached);
-	 * every other message was accepted
+	 * (the connection's exception for every message not sent when the relay cannot be
+	 * reached); every other message was accepted
 	 */
 	synchronized void send(MimeMessage... messages) {
+		if (messages.length == 0) {
+			return;
+		}
 		Transport open;
 		try {
 			open = connected();
@@ -63,35 +75,39 @@ class RelayConnection implements DisposableBean {
 			throw new MailAuthenticationException(ex);
 		}
 		catch (MessagingException ex) {
-			Map<Object, Exception> failed = new LinkedHashMap<>();
-			for (MimeMessage message : messages) {
-				failed.put(message, ex);
-			}
-			throw new MailSendException("Mail server connection failed", ex, failed);
+			throw new MailSendException("Mail server connection failed", ex, failAll(messages, 0, ex));
 		}
 		Map<Object, Exception> failed = new LinkedHashMap<>();
-		Exception lostConnection = null;
-		for (MimeMessage message : messages) {
-			if (lostConnection != null) {
-				// the relay hung up: the rest fail the same way, without a try each
-				failed.put(message, lostConnection);
-				continue;
-			}
+		int next = 0;
+		while (next < messages.length) {
 			try {
-				if (message.getSentDate() == null) {
-					message.setSentDate(new Date());
-				}
-				// sendMessage, unlike Transport.send, does not update the MIME headers
-				message.saveChanges();
-				Address[] recipients = message.getAllRecipients();
-				open.sendMessage(message, (recipients != null) ? recipients : new Address[0]);
+				sendOne(open, messages[next]);
+				this.taken++;
 			}
 			catch (MessagingException | RuntimeException ex) {
-				failed.put(message, ex);
-				if (!open.isConnected()) {
-					lostConnection = ex;
+				if (open.isConnected()) {
+					// this message only (a refused recipient, for instance)
+					failed.put(messages[next], ex);
+				}
+				else if (this.taken == 0) {
+					failed.putAll(failAll(messages, next, ex));
+					break;
+				}
+				else {
+					// the relay hung up after taking messages: this one (it was not
+					// confirmed, so not taken) and the rest go over a new connection
+					try {
+						close();
+						open = connected();
+						continue;
+					}
+					catch (MessagingException reconnect) {
+						failed.putAll(failAll(messages, next, reconnect));
+						break;
+					}
 				}
 			}
+			next++;
 		}
 		if (!failed.isEmpty()) {
 			throw new MailSendException(failed);
@@ -122,6 +138,29 @@ class RelayConnection implements DisposableBean {
 		close();
 	}
 
+	private static void sendOne(Transport open, MimeMessage message) throws MessagingException {
+		if (message.getSentDate() == null) {
+			message.setSentDate(new Date());
+		}
+		// sendMessage, unlike Transport.send, does not update the MIME headers; an
+		// explicit Message-ID is kept, as JavaMailSenderImpl keeps it
+		String messageId = message.getMessageID();
+		message.saveChanges();
+		if (messageId != null) {
+			message.setHeader("Message-ID", messageId);
+		}
+		Address[] recipients = message.getAllRecipients();
+		open.sendMessage(message, (recipients != null) ? recipients : new Address[0]);
+	}
+
+	private static Map<Object, Exception> failAll(MimeMessage[] messages, int from, Exception cause) {
+		Map<Object, Exception> failed = new LinkedHashMap<>();
+		for (int i = from; i < messages.length; i++) {
+			failed.put(messages[i], cause);
+		}
+		return failed;
+	}
+
 	private Transport connected() throws MessagingException {
 		Transport open = this.transport;
 		if (open != null && open.isConnected()) {
@@ -141,6 +180,7 @@ class RelayConnection implements DisposableBean {
 		}
 		fresh.connect(this.mailSender.getHost(), this.mailSender.getPort(), username, password);
 		this.transport = fresh;
+		this.taken = 0;
 		return fresh;
 	}
 

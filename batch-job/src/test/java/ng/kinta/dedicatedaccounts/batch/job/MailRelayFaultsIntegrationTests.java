@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -88,21 +90,26 @@ class MailRelayFaultsIntegrationTests extends JobIntegrationTest {
 		assertThat(RELAY.quits()).isEqualTo(1);
 	}
 
-	@Test
-	void aConnectionTheRelayDroppedIsOpenedAgainForTheNextBatch() {
-		// given: a relay that hangs up after each chunk's emails
+	@ParameterizedTest(name = "relay hangs up after {0} messages")
+	@ValueSource(ints = { 10, 16, 20 })
+	void aConnectionTheRelayHungUpIsOpenedAgainAndNothingIsLeftPending(int messagesPerConnection,
+			CapturedOutput output) {
+		// given: a relay that hangs up after so many messages on one connection: inside
+		// a chunk's batch (10, 20) or between two batches (16, the chunk size)
 		RELAY.reset(Mode.ACCEPT);
-		RELAY.hangUpAfter(16);
+		RELAY.hangUpAfter(messagesPerConnection);
 		TestUsers.insertUsers(40);
 
 		// when
 		RunSummary summary = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
 
-		// then: each later batch opened its own connection, and nothing was left pending
+		// then: a new connection each time the relay hung up, every email sent once, and
+		// the relay was never taken for down
 		assertThat(summary.data().emailsSent()).isEqualTo(40);
 		assertThat(summary.data().emailsPending()).isZero();
 		assertThat(RELAY.delivered()).hasSize(40).doesNotHaveDuplicates();
-		assertThat(RELAY.connections()).isEqualTo(3);
+		assertThat(RELAY.connections()).isEqualTo((40 + messagesPerConnection - 1) / messagesPerConnection);
+		assertThat(output.getAll()).doesNotContain("Mail relay failed");
 	}
 
 	@Test
