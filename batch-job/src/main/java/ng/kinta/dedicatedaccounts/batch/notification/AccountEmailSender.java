@@ -73,7 +73,7 @@ public class AccountEmailSender {
 	 * Builds one email with made-up details and throws it away, so that the first real
 	 * batch does not pay for parsing the templates and loading the mail classes.
 	 */
-	public void warmUp() {
+	void warmUp() {
 		try {
 			prepare(new AccountEmail("warm-up@example.com", "Ada", "0000000000", "Ada Lovelace", "Bank")).saveChanges();
 		}
@@ -116,11 +116,6 @@ public class AccountEmailSender {
 		if (!failed.isEmpty()) {
 			throw new MailSendException(failed);
 		}
-	}
-
-	/** Ends the run's SMTP connection (a later send opens a new one). */
-	public void closeConnection() {
-		this.relay.close();
 	}
 
 	private String render(String template, AccountEmail email) {

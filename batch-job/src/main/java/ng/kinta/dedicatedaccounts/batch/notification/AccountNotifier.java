@@ -87,18 +87,6 @@ public class AccountNotifier {
 		return new Outcome(sent.size(), failed);
 	}
 
-	/**
-	 * Prepares what the first email needs (templates, mail classes) ahead of time.
-	 */
-	void warmUp() {
-		this.sender.warmUp();
-	}
-
-	/** Ends the run's connection to the relay. */
-	void closeConnection() {
-		this.sender.closeConnection();
-	}
-
 	/*
 	 * Removes the failed messages from {@code sent}, records permanent failures, and
 	 * opens the circuit on a relay-level one.

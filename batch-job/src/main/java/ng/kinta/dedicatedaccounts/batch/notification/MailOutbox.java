@@ -37,6 +37,8 @@ public class MailOutbox implements DisposableBean {
 
 	private final MailRelayCircuit circuit;
 
+	private final RelayConnection relay;
+
 	private final ThreadPoolTaskExecutor executor;
 
 	private final AtomicLong sent = new AtomicLong();
@@ -49,9 +51,10 @@ public class MailOutbox implements DisposableBean {
 
 	private volatile Future<?> last = CompletableFuture.completedFuture(null);
 
-	MailOutbox(AccountNotifier notifier, MailRelayCircuit circuit) {
+	MailOutbox(AccountNotifier notifier, MailRelayCircuit circuit, AccountEmailSender sender, RelayConnection relay) {
 		this.notifier = notifier;
 		this.circuit = circuit;
+		this.relay = relay;
 		this.executor = new ThreadPoolTaskExecutor();
 		this.executor.setThreadNamePrefix("mail-");
 		// the run's ids on the mail thread's log lines
@@ -66,7 +69,7 @@ public class MailOutbox implements DisposableBean {
 		this.executor.initialize();
 		// the templates and mail classes are prepared on the mail thread while the
 		// application starts, not by the first batch of the first run
-		this.executor.execute(notifier::warmUp);
+		this.executor.execute(sender::warmUp);
 	}
 
 	/**
@@ -93,10 +96,10 @@ public class MailOutbox implements DisposableBean {
 		synchronized (this) {
 			if (this.executor.getThreadPoolExecutor().isShutdown()) {
 				// the process is stopping: the mail thread takes no more tasks
-				this.notifier.closeConnection();
+				this.relay.close();
 				return true;
 			}
-			closed = this.executor.submit(this.notifier::closeConnection);
+			closed = this.executor.submit(this.relay::close);
 			this.last = closed;
 		}
 		return awaitDone(closed, timeout);
