@@ -17,7 +17,8 @@
 #                             [first of four free ports, default 18100]
 # KEEP=1 keeps the runs' logs (the path is printed). JOB_SETTINGS="--app.job.chunk-size=24 ..." adds
 # settings to every run (to compare chunk sizes, concurrency, ...).
-# Needs: ./mvnw -B -q -pl demo -am package -DskipTests (demo/target/demo.jar: the job on the demo stand-ins), a JDK 17+.
+# Needs: ./mvnw -B -q -pl demo -am package -DskipTests (demo/target/demo.jar: the job on the demo stand-ins),
+# a JDK 17+, python3 and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 latency_ms="${1:-300}"
