@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 
 import ng.kinta.dedicatedaccounts.batch.ConfigurationErrors;
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
-import ng.kinta.dedicatedaccounts.batch.cli.SpringSettings;
-import ng.kinta.dedicatedaccounts.batch.cli.UsageErrors;
+import ng.kinta.dedicatedaccounts.commandline.SpringSettings;
+import ng.kinta.dedicatedaccounts.commandline.UsageErrors;
 import ng.kinta.dedicatedaccounts.trigger.command.TestCronCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

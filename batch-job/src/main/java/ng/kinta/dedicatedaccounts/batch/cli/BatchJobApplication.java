@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 
 import ng.kinta.dedicatedaccounts.batch.ConfigurationErrors;
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
+import ng.kinta.dedicatedaccounts.commandline.SpringSettings;
+import ng.kinta.dedicatedaccounts.commandline.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;

@@ -1,13 +1,15 @@
 package ng.kinta.dedicatedaccounts.admin.command;
 
-import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
+import ng.kinta.dedicatedaccounts.commandline.SpringSettings;
+import ng.kinta.dedicatedaccounts.commandline.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -24,6 +26,11 @@ public final class AdminCommandLine {
 	/** Exit code of a usage or configuration error. */
 	public static final int USAGE = AdminCommands.USAGE;
 
+	/** Prefixes of the settings this application binds (see {@link SpringSettings}). */
+	private static final List<String> SETTING_PREFIXES = Stream
+		.concat(SpringSettings.COMMON_PREFIXES.stream(), Stream.of("qstash."))
+		.toList();
+
 	private AdminCommandLine() {
 	}
 
@@ -36,7 +43,7 @@ public final class AdminCommandLine {
 	 * started and keeps running
 	 */
 	public static OptionalInt run(String[] args, Class<?> application) {
-		SpringSettings split = SpringSettings.split(args, SpringSettings.PREFIXES);
+		SpringSettings split = SpringSettings.split(args, SETTING_PREFIXES);
 		CommandLine commandLine = QstashAdminCommand.commandLine();
 		AdminCommand command;
 		try {
@@ -48,13 +55,7 @@ public final class AdminCommandLine {
 			command = QstashAdminCommand.toCommand(parsed);
 		}
 		catch (ParameterException ex) {
-			PrintWriter err = ex.getCommandLine().getErr();
-			// the value of a rejected --name=value may be a secret under a misspelt name
-			err.println(message(ex));
-			UnmatchedArgumentException.printSuggestions(ex, err);
-			ex.getCommandLine().usage(err);
-			err.flush();
-			return OptionalInt.of(USAGE);
+			return OptionalInt.of(UsageErrors.report(ex));
 		}
 		if (command == null) {
 			SpringApplication.run(application, split.settingsArray());
@@ -81,25 +82,6 @@ public final class AdminCommandLine {
 			// variables)
 			return USAGE;
 		}
-	}
-
-	/*
-	 * An unmatched argument as it may be shown: {@code --name=value} loses its value,
-	 * which may be a secret given under a misspelt name.
-	 */
-	static String withoutValue(String arg) {
-		int equals = arg.indexOf('=');
-		return (arg.startsWith("-") && equals > 0) ? arg.substring(0, equals + 1) + "…" : arg;
-	}
-
-	private static String message(ParameterException ex) {
-		String message = ex.getMessage();
-		if (ex instanceof UnmatchedArgumentException unmatched) {
-			for (String arg : unmatched.getUnmatched()) {
-				message = message.replace(arg, withoutValue(arg));
-			}
-		}
-		return message;
 	}
 
 }

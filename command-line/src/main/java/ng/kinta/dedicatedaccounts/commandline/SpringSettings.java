@@ -1,4 +1,4 @@
-package ng.kinta.dedicatedaccounts.batch.cli;
+package ng.kinta.dedicatedaccounts.commandline;
 
 import java.util.ArrayList;
 import java.util.List;
