@@ -136,6 +136,7 @@ final class DemoBillstack implements AutoCloseable {
 			String failure = this.properties.failures().getOrDefault(bank, "");
 			return switch (failure) {
 				case "http-500" -> json(500, Map.of("status", false, "message", "Internal server error"), latency);
+				case "http-503" -> json(503, Map.of("status", false, "message", "Service unavailable"), latency);
 				case "status-false" -> json(200,
 						Map.of("status", false, "message", bank + " is not available for this merchant"), latency);
 				case "timeout" -> json(200, Map.of("status", false, "message", "late"), TIMEOUT_DELAY_MILLIS);

@@ -64,6 +64,17 @@ class AlertComposer {
 		if (!repeated.isEmpty()) {
 			kinds.add(AlertKind.USER_FAILING_REPEATEDLY);
 		}
+		ExecutionContext jobContext = execution.getExecutionContext();
+		if (jobContext.getLong(RunContextKeys.UNKNOWN_OUTCOMES, 0) > 0) {
+			kinds.add(AlertKind.OUTCOME_UNKNOWN);
+		}
+		if (jobContext.getLong(RunContextKeys.NEEDS_RECONCILIATION, 0) > 0) {
+			kinds.add(AlertKind.NEEDS_RECONCILIATION);
+		}
+		List<Map<?, ?>> unrecorded = unrecordedAccounts(jobContext);
+		if (!unrecorded.isEmpty()) {
+			kinds.add(AlertKind.ACCOUNT_NOT_RECORDED);
+		}
 		kinds.removeIf(firstTime.negate());
 		if (kinds.isEmpty()) {
 			return Optional.empty();
@@ -71,7 +82,41 @@ class AlertComposer {
 		long id = execution.getId();
 		String subject = "dedicated-accounts: run " + id + " ended " + status + " (exit "
 				+ execution.getExitStatus().getExitCode() + ")";
-		return Optional.of(new Alert(id, kinds, subject, text(subject, kinds, counts, repeated)));
+		List<String> lines = new ArrayList<>(List.of(text(subject, kinds, counts, repeated).split("\n")));
+		lines.addAll(lines.size() - 1, exactlyOnceLines(kinds, jobContext, unrecorded));
+		return Optional.of(new Alert(id, kinds, subject, String.join("\n", lines)));
+	}
+
+	private static List<String> exactlyOnceLines(Set<AlertKind> kinds, ExecutionContext jobContext,
+			List<Map<?, ?>> unrecorded) {
+		List<String> lines = new ArrayList<>();
+		if (kinds.contains(AlertKind.OUTCOME_UNKNOWN)) {
+			lines.add(jobContext.getLong(RunContextKeys.UNKNOWN_OUTCOMES, 0)
+					+ " Billstack requests got no answer (read timeout, reset, 504, or \"multiple requests for same"
+					+ " email\"): the same bank is asked again after app.billstack.unknown-outcome-backoff.");
+		}
+		if (kinds.contains(AlertKind.NEEDS_RECONCILIATION)) {
+			lines.add(jobContext.getLong(RunContextKeys.NEEDS_RECONCILIATION, 0)
+					+ " users need reconciliation: run `java -jar batch-job.jar reconciliation` and check each in"
+					+ " Billstack's dashboard.");
+		}
+		if (kinds.contains(AlertKind.ACCOUNT_NOT_RECORDED)) {
+			lines.add("MongoDB refused to record these accounts Billstack created (the next run records them; if it"
+					+ " cannot, record each with `reconciliation record`):");
+			for (Map<?, ?> account : unrecorded) {
+				lines.add("- user " + account.get("userId") + ": account " + account.get("accountNumber") + " at "
+						+ account.get("bankCode") + ", name \"" + account.get("accountName") + "\"");
+			}
+		}
+		return lines;
+	}
+
+	private static List<Map<?, ?>> unrecordedAccounts(ExecutionContext jobContext) {
+		List<Map<?, ?>> accounts = new ArrayList<>();
+		if (jobContext.get(RunContextKeys.UNRECORDED_ACCOUNTS) instanceof List<?> list) {
+			list.stream().filter(Map.class::isInstance).map((item) -> (Map<?, ?>) item).forEach(accounts::add);
+		}
+		return accounts;
 	}
 
 	private String text(String subject, Set<AlertKind> kinds, Counts counts, List<SkippedUser> repeated) {

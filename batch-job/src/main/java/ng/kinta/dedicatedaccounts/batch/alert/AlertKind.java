@@ -21,6 +21,21 @@ enum AlertKind {
 	 * Users failed {@code app.alerts.consecutive-failures-threshold} runs in a row or
 	 * more.
 	 */
-	USER_FAILING_REPEATEDLY
+	USER_FAILING_REPEATEDLY,
+
+	/**
+	 * Billstack requests of this run got no answer: the accounts may exist; the same bank
+	 * is asked again after the back-off.
+	 */
+	OUTCOME_UNKNOWN,
+
+	/** Users wait for an operator: {@code batch-job.jar reconciliation}. */
+	NEEDS_RECONCILIATION,
+
+	/**
+	 * MongoDB refused to record accounts Billstack created; the alert carries them so an
+	 * operator can record them by hand should the next run not.
+	 */
+	ACCOUNT_NOT_RECORDED
 
 }

@@ -2,6 +2,10 @@ package ng.kinta.dedicatedaccounts.batch.billstack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -65,7 +69,10 @@ public class BillstackClient {
 	 * @throws BillstackThrottledException on HTTP 429 or a "too many requests" answer,
 	 * with the wait of its {@code Retry-After} header (RFC 9110 §10.2.3: seconds or an
 	 * HTTP date)
-	 * @throws TransientBillstackException on timeouts, connection errors, HTTP 5xx, and
+	 * @throws TransientBillstackException when the account was definitely not created but
+	 * a retry may succeed: connection refused, connect timeout, HTTP 500, 502, 503
+	 * @throws OutcomeUnknownException when the request was sent and no answer came back:
+	 * read timeout, connection reset or closed mid-answer, HTTP 504 or 524, and
 	 * Billstack's refusal of concurrent requests for the same email
 	 * @throws BankRejectedException when Billstack answers {@code status:false}, an HTTP
 	 * 4xx, or an answer without an account
@@ -82,11 +89,30 @@ public class BillstackClient {
 						response.getHeaders(), readBody(response.getBody())), true);
 		}
 		catch (ResourceAccessException ex) {
-			// timeouts and connection failures: the request may or may not
-			// have reached Billstack
-			throw new TransientBillstackException("Billstack unreachable or too slow for bank " + request.bank()
-					+ " (outcome unknown): " + ex.getMostSpecificCause().getClass().getSimpleName(), ex);
+			String cause = ex.getMostSpecificCause().getClass().getSimpleName();
+			if (neverSent(ex)) {
+				throw new TransientBillstackException(
+						"Billstack unreachable for bank " + request.bank() + " (not sent): " + cause, ex);
+			}
+			// sent, and no answer: Billstack may have created the account
+			throw new OutcomeUnknownException(request.bank(),
+					"no answer from bank " + request.bank() + " (outcome unknown): " + cause, ex);
 		}
+	}
+
+	/*
+	 * Whether the failure happened before the request could reach Billstack: no
+	 * connection was made. Anything else (a read timeout, a reset, a closed stream) may
+	 * have come after Billstack received the request.
+	 */
+	static boolean neverSent(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+					|| cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private VirtualAccount classify(GenerateVirtualAccountRequest request, HttpStatusCode status, HttpHeaders headers,
@@ -101,10 +127,15 @@ public class BillstackClient {
 		if (status.value() == 429 || message.toLowerCase(Locale.ROOT).contains(TOO_MANY_REQUESTS_MESSAGE)) {
 			throw new BillstackThrottledException(where, retryAfter(headers));
 		}
-		if (status.is5xxServerError()) {
-			throw new TransientBillstackException(where, null);
+		if (status.value() == 504 || status.value() == 524) {
+			// a gateway gave up waiting for Billstack, which may still have created it
+			throw new OutcomeUnknownException(request.bank(), where + " (outcome unknown)", null);
 		}
 		if (message.toLowerCase(Locale.ROOT).contains(CONCURRENT_REQUEST_MESSAGE)) {
+			// another request for this customer is still being handled
+			throw new OutcomeUnknownException(request.bank(), where + " (outcome unknown)", null);
+		}
+		if (status.is5xxServerError()) {
 			throw new TransientBillstackException(where, null);
 		}
 		if (!status.is2xxSuccessful() || json == null || !isTrue(json.path("status"))) {

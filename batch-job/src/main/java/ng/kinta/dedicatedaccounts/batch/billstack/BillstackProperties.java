@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -29,13 +30,19 @@ import org.springframework.validation.annotation.Validated;
  * requests"), the first one included; when they run out the user is left for the next run
  * (never moved to the next bank nor failed)
  * @param maxRetryAfter longest wait honoured from a {@code Retry-After} header
+ * @param maxUnknownRetries times the same bank is asked again, with the same reference,
+ * after a request whose outcome is unknown (0 to 3; 0: park the user for reconciliation
+ * at once)
+ * @param unknownOutcomeBackoff wait after an unknown outcome before the same bank is
+ * asked again (long enough for Billstack to finish the first request)
  */
 @Validated
 @ConfigurationProperties("app.billstack")
 public record BillstackProperties(@NotBlank String baseUrl, @NotBlank String secretKey, @NotEmpty List<String> banks,
 		@NotNull Duration connectTimeout, @NotNull Duration readTimeout, @Min(1) int maxAttempts,
 		@NotNull Duration initialBackoff, @DecimalMin("1.0") double backoffMultiplier, @NotNull Duration maxBackoff,
-		@Min(1) int maxThrottledAttempts, @NotNull Duration maxRetryAfter) {
+		@Min(1) int maxThrottledAttempts, @NotNull Duration maxRetryAfter, @Min(0) @Max(3) int maxUnknownRetries,
+		@NotNull Duration unknownOutcomeBackoff) {
 
 	@Override
 	public String toString() {

@@ -1,10 +1,9 @@
 package ng.kinta.dedicatedaccounts.batch.billstack;
 
 /**
- * A failure worth retrying at the same bank: timeout, connection error, HTTP 5xx or 429,
- * or Billstack's refusal of concurrent requests for one email. After a timeout the
- * outcome is unknown (Billstack has no lookup endpoint), so retries reuse the same
- * reference.
+ * A failure after which the account was definitely not created, worth retrying at the
+ * same bank: connection refused, a connect timeout, HTTP 500, 502 or 503. When retries
+ * run out the user moves to the next bank.
  */
 public class TransientBillstackException extends BillstackException {
 

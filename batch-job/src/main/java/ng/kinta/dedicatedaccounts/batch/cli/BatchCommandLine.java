@@ -11,6 +11,7 @@ import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
+import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UsersCollection;
 import org.bson.types.ObjectId;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,10 +46,12 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private final PrintStream out;
 
+	private final ReconciliationCommands reconciliation;
+
 	private int exitCode = ExitCodes.COMPLETED;
 
 	BatchCommandLine(Command command, JobRunService runs, EligibleUsers eligibleUsers, UsersCollection usersCollection,
-			JobProperties jobProperties, JsonMapper jsonMapper) {
+			JobProperties jobProperties, JsonMapper jsonMapper, ProvisioningStateRepository provisioningState) {
 		this.command = command;
 		this.runs = runs;
 		this.eligibleUsers = eligibleUsers;
@@ -56,6 +59,7 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		this.jobProperties = jobProperties;
 		this.jsonMapper = jsonMapper;
 		this.out = System.out;
+		this.reconciliation = new ReconciliationCommands(provisioningState, jsonMapper, this.out);
 	}
 
 	@Override
@@ -82,6 +86,8 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 					this.exitCode = ExitCodes.COMPLETED;
 				}
 				case "executions" -> executions(command.json());
+				case "reconciliation" ->
+					this.exitCode = this.reconciliation.execute(command.reconciliation(), command.json());
 				default -> throw new IllegalArgumentException("Unknown command: " + command.name());
 			}
 		}
@@ -110,7 +116,7 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		}
 		long picked = selection.picked().size();
 		RunSummary.Counts counts = new RunSummary.Counts(selection.eligibleCount(), picked, selection.eligibleCount(),
-				0, 0, 0, 0, 0, 0, ignored.count());
+				0, 0, 0, 0, 0, 0, ignored.count(), 0, 0, 0);
 		this.out.println(
 				this.jsonMapper.writeValueAsString(new RunSummary(RunSummary.OK,
 						"Dry run: " + picked + " of " + selection.eligibleCount()

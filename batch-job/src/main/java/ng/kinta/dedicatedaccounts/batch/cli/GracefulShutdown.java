@@ -49,7 +49,7 @@ final class GracefulShutdown {
 	void prepare(SpringApplication application) {
 		application.setRegisterShutdownHook(false);
 		application.addListeners((ApplicationListener<ApplicationStartedEvent>) (started) -> onReady(
-				started.getApplicationContext().getBean(GracefulStop.class)::request,
+				started.getApplicationContext().getBean(GracefulStop.class)::requestShutdown,
 				started.getApplicationContext().getBean(RunProperties.class).stopGracePeriod()));
 	}
 

@@ -7,6 +7,8 @@ import ng.kinta.dedicatedaccounts.batch.account.DedicatedAccountRepository;
 import ng.kinta.dedicatedaccounts.batch.account.ProvisionedAccount;
 import ng.kinta.dedicatedaccounts.batch.billstack.AccountNotCreatedException;
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackPace;
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackProperties;
+import ng.kinta.dedicatedaccounts.batch.billstack.RequestGate;
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccountCreator;
 import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.notification.MailOutbox;
@@ -31,6 +33,7 @@ import org.springframework.batch.infrastructure.item.data.MongoPagingItemReader;
 import org.springframework.batch.infrastructure.item.data.builder.MongoPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
@@ -74,11 +77,17 @@ class CreateDedicatedAccountsJobConfiguration {
 	@Bean
 	Step selectUsersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			EligibleUsers eligibleUsers, ProvisioningStateRepository provisioningState, UserIndexes indexes,
-			UsersCollection usersCollection, JobProperties properties) {
+			UsersCollection usersCollection, JobProperties properties, RequestGate requestGate,
+			UnrecordedAccounts unrecordedAccounts, ApplicationEventPublisher events, GracefulStop gracefulStop) {
 		return new StepBuilder(StepNames.SELECT_USERS, jobRepository)
-			.tasklet(new SelectUsersTasklet(eligibleUsers, provisioningState, indexes, usersCollection, properties),
-					transactionManager)
+			.tasklet(new SelectUsersTasklet(eligibleUsers, provisioningState, indexes, usersCollection, properties,
+					requestGate, unrecordedAccounts, events, gracefulStop), transactionManager)
 			.build();
+	}
+
+	@Bean
+	UnrecordedAccounts unrecordedAccounts(JobRepository jobRepository, ProvisioningStateRepository provisioningState) {
+		return new UnrecordedAccounts(jobRepository, provisioningState);
 	}
 
 	@Bean
@@ -95,14 +104,17 @@ class CreateDedicatedAccountsJobConfiguration {
 	Step provisionAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TimeBudgetItemReader<UserRecord> claimedUsersReader, VirtualAccountCreator accountCreator,
 			ProvisioningStateRepository provisioningState, DedicatedAccountRepository accounts, MailOutbox mailOutbox,
-			JobProperties properties, Clock clock, GracefulStop gracefulStop,
-			ThreadPoolTaskExecutor billstackTaskExecutor, ProvisioningMetrics metrics) {
+			JobProperties properties, BillstackProperties billstackProperties, Clock clock, GracefulStop gracefulStop,
+			ThreadPoolTaskExecutor billstackTaskExecutor, ProvisioningMetrics metrics,
+			UnrecordedAccounts unrecordedAccounts) {
+		AccountRecorder recorder = new AccountRecorder(provisioningState, unrecordedAccounts, gracefulStop,
+				properties.recordAttempts(), properties.recordBackoff());
 		return new StepBuilder(StepNames.PROVISION_ACCOUNTS, jobRepository)
 			.<UserRecord, ProvisionedAccount>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(claimedUsersReader)
-			.processor(
-					new ProvisioningItemProcessor(accountCreator, provisioningState, properties, clock, gracefulStop))
+			.processor(new ProvisioningItemProcessor(accountCreator, provisioningState, properties, billstackProperties,
+					clock, gracefulStop, recorder))
 			.writer(new ProvisioningItemWriter(accounts, provisioningState, mailOutbox, properties, clock, metrics))
 			.listener(claimedUsersReader)
 			.taskExecutor(billstackTaskExecutor)
@@ -162,6 +174,10 @@ class CreateDedicatedAccountsJobConfiguration {
 		executor.setMaxPoolSize(properties.concurrency());
 		executor.setQueueCapacity(properties.chunkSize());
 		executor.setTaskDecorator(RunLogContext.taskDecorator());
+		// never interrupted under a Billstack call: the context's close waits for the
+		// answers (the run itself waits for them before it releases its lease)
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(120);
 		return executor;
 	}
 
@@ -176,8 +192,8 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	RunSummaryListener runSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails,
-			JobRepository jobRepository, ProvisioningMetrics metrics) {
-		return new RunSummaryListener(eligibleUsers, pendingEmails, jobRepository, metrics);
+			ProvisioningStateRepository provisioningState, JobRepository jobRepository, ProvisioningMetrics metrics) {
+		return new RunSummaryListener(eligibleUsers, pendingEmails, provisioningState, jobRepository, metrics);
 	}
 
 }

@@ -28,13 +28,18 @@ import org.springframework.validation.annotation.Validated;
  * provisioning
  * @param selectionBatchSize users checked against {@code accounts} per query when
  * selecting
+ * @param recordAttempts attempts of the MongoDB write that records an account Billstack
+ * created, the first one included; when they all fail the run stops taking users and an
+ * alert carries the account
+ * @param recordBackoff wait between two of those attempts
  */
 @Validated
 @ConfigurationProperties("app.job")
 public record JobProperties(@Min(1) @Max(10_000) int maxUsersPerRun, @Min(1) @Max(1_000) int chunkSize,
 		@Min(1) @Max(64) int concurrency, @NotNull Duration timeBudget, @NotNull Duration firstFailureBackoff,
 		@NotNull Duration maxFailureBackoff, @Min(0) int pendingEmailsPerRun,
-		@DecimalMin("0.01") @DecimalMax("0.5") double pendingEmailsShare, @Min(1) @Max(10_000) int selectionBatchSize) {
+		@DecimalMin("0.01") @DecimalMax("0.5") double pendingEmailsShare, @Min(1) @Max(10_000) int selectionBatchSize,
+		@Min(1) @Max(20) int recordAttempts, @NotNull Duration recordBackoff) {
 
 	/**
 	 * The longest time the pending-email step may take.

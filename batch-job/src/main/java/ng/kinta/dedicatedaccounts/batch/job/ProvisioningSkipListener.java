@@ -66,8 +66,14 @@ class ProvisioningSkipListener implements SkipListener<UserRecord, ProvisionedAc
 		if (id != null) {
 			Date next = this.provisioningState.recordFailure(id, state, reason, this.properties.firstFailureBackoff(),
 					this.properties.maxFailureBackoff());
-			nextAttempt = next.toInstant();
-			logger.warn("User {}: skipped ({}), next attempt after {}: {}", userId, state, nextAttempt, reason);
+			if (next == null) {
+				// the table refused: an account was recorded meanwhile, never overwritten
+				logger.info("User {}: {} not recorded, the user's state does not allow it: {}", userId, state, reason);
+			}
+			else {
+				nextAttempt = next.toInstant();
+				logger.warn("User {}: skipped ({}), next attempt after {}: {}", userId, state, nextAttempt, reason);
+			}
 		}
 		else {
 			logger.warn("User {}: skipped ({}): {}", userId, state, reason);

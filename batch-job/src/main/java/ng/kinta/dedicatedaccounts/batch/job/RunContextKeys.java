@@ -46,6 +46,15 @@ public final class RunContextKeys {
 	 */
 	public static final String EMAILS_FAILED = "summary.emailsFailed";
 
+	/** Users of the run whose Billstack request got no answer. */
+	public static final String UNKNOWN_OUTCOMES = "summary.unknownOutcomeCount";
+
+	/** Users parked for reconciliation when the run ended (all runs). */
+	public static final String NEEDS_RECONCILIATION = "summary.needsReconciliation";
+
+	/** Accounts MongoDB refused to record, kept for the next run and the operator. */
+	public static final String UNRECORDED_ACCOUNTS = "summary.unrecordedAccounts";
+
 	/**
 	 * Identifying job parameter: the run's claim token, unique across hosts and job
 	 * repositories (a new {@code ObjectId}), and the mark its users carry in MongoDB. A

@@ -3,6 +3,8 @@ package ng.kinta.dedicatedaccounts.batch.job;
 import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
+import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
+import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +29,16 @@ class RunSummaryListener implements JobExecutionListener {
 
 	private final JobRepository jobRepository;
 
+	private final ProvisioningStateRepository provisioningState;
+
 	private final ProvisioningMetrics metrics;
 
-	RunSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails, JobRepository jobRepository,
-			ProvisioningMetrics metrics) {
+	RunSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails,
+			ProvisioningStateRepository provisioningState, JobRepository jobRepository, ProvisioningMetrics metrics) {
 		this.metrics = metrics;
 		this.eligibleUsers = eligibleUsers;
 		this.pendingEmails = pendingEmails;
+		this.provisioningState = provisioningState;
 		this.jobRepository = jobRepository;
 	}
 
@@ -56,7 +61,12 @@ class RunSummaryListener implements JobExecutionListener {
 			if (claimToken != null) {
 				jobExecution.getExecutionContext()
 					.putLong(RunContextKeys.LEFT_FOR_NEXT_RUN, this.eligibleUsers.countClaimedAndStillDue(claimToken));
+				jobExecution.getExecutionContext()
+					.putLong(RunContextKeys.UNKNOWN_OUTCOMES,
+							this.provisioningState.countClaimed(claimToken, ProvisioningState.OUTCOME_UNKNOWN));
 			}
+			jobExecution.getExecutionContext()
+				.putLong(RunContextKeys.NEEDS_RECONCILIATION, this.provisioningState.countNeedingReconciliation());
 			// the job saves its context before afterJob: store these counts explicitly
 			this.jobRepository.updateExecutionContext(jobExecution);
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,8 @@ public class MailOutbox implements DisposableBean {
 
 	private volatile Future<?> last = CompletableFuture.completedFuture(null);
 
+	private final Semaphore permits = new Semaphore(QUEUE_CAPACITY);
+
 	MailOutbox(AccountNotifier notifier, MailRelayCircuit circuit, AccountEmailSender sender, RelayConnection relay) {
 		this.notifier = notifier;
 		this.circuit = circuit;
@@ -61,8 +64,10 @@ public class MailOutbox implements DisposableBean {
 		this.executor.setTaskDecorator(new MdcTaskDecorator());
 		this.executor.setCorePoolSize(1);
 		this.executor.setMaxPoolSize(1);
-		this.executor.setQueueCapacity(QUEUE_CAPACITY);
-		this.executor.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+		// back-pressure by the permits of submit(), never caller-runs: a batch run on the
+		// writer's thread would finish out of order and let awaitIdle() return early;
+		// room for the warm-up and endRun()'s close beyond the permits
+		this.executor.setQueueCapacity(QUEUE_CAPACITY + 2);
 		// a stopped process still records what the relay accepted
 		this.executor.setWaitForTasksToCompleteOnShutdown(true);
 		this.executor.setAwaitTerminationSeconds(60);
@@ -112,12 +117,29 @@ public class MailOutbox implements DisposableBean {
 	 * @return the batch's outcome once sent ({@link AccountNotifier.Outcome#NONE} when
 	 * the circuit is open or time is up)
 	 */
-	public synchronized Future<AccountNotifier.Outcome> submit(List<PendingEmails.Pending> emails,
-			BooleanSupplier timeIsUp) {
+	public Future<AccountNotifier.Outcome> submit(List<PendingEmails.Pending> emails, BooleanSupplier timeIsUp) {
 		List<PendingEmails.Pending> batch = List.copyOf(emails);
-		Future<AccountNotifier.Outcome> future = this.executor.submit(() -> sendNow(batch, timeIsUp));
-		this.last = future;
-		return future;
+		// waits while QUEUE_CAPACITY batches are queued: the writer slows to the relay's
+		// pace
+		this.permits.acquireUninterruptibly();
+		synchronized (this) {
+			try {
+				Future<AccountNotifier.Outcome> future = this.executor.submit(() -> {
+					try {
+						return sendNow(batch, timeIsUp);
+					}
+					finally {
+						this.permits.release();
+					}
+				});
+				this.last = future;
+				return future;
+			}
+			catch (RuntimeException ex) {
+				this.permits.release();
+				throw ex;
+			}
+		}
 	}
 
 	private AccountNotifier.Outcome sendNow(List<PendingEmails.Pending> batch, BooleanSupplier timeIsUp) {

@@ -2,11 +2,14 @@ package ng.kinta.dedicatedaccounts.batch.notification;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
-import ng.kinta.dedicatedaccounts.batch.user.Customer;
+import ng.kinta.dedicatedaccounts.batch.user.MailAddress;
 import ng.kinta.dedicatedaccounts.batch.user.NotificationState;
+import ng.kinta.dedicatedaccounts.batch.user.PersonName;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
+import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UnusableUserRecordException;
 import ng.kinta.dedicatedaccounts.batch.user.UserFields;
 import ng.kinta.dedicatedaccounts.batch.user.UserRecord;
@@ -29,8 +32,11 @@ public class PendingEmails {
 
 	private final MongoTemplate mongoTemplate;
 
-	PendingEmails(MongoTemplate mongoTemplate) {
+	private final ProvisioningStateRepository provisioningState;
+
+	PendingEmails(MongoTemplate mongoTemplate, ProvisioningStateRepository provisioningState) {
 		this.mongoTemplate = mongoTemplate;
+		this.provisioningState = provisioningState;
 	}
 
 	/**
@@ -42,32 +48,57 @@ public class PendingEmails {
 	}
 
 	/**
-	 * The oldest pending emails, in {@code _id} order.
+	 * The oldest pending emails, in {@code _id} order. An email needs only the address
+	 * and a first name; one that can never be sent (no usable address, no account) is
+	 * marked failed with its reason, so it never holds a place among the pending ones.
 	 * @param limit most emails to return
-	 * @return the emails, without those whose user record became unusable
+	 * @return the emails
 	 */
 	public List<Pending> find(int limit) {
-		Query query = Query.query(pending()).with(Sort.by(UserFields.ID)).limit(limit);
-		query.fields()
-			.include(UserFields.ID, UserFields.FULL_NAME, UserFields.EMAIL, UserFields.PHONE_NUMBER,
-					UserFields.ACCOUNT);
 		List<Pending> result = new ArrayList<>();
-		for (Document document : this.mongoTemplate.find(query, Document.class, UserFields.USERS)) {
-			UserRecord user = UserRecord.from(document);
-			VirtualAccount account = user.provisioning().account();
-			if (account == null) {
-				continue;
+		ObjectId after = null;
+		while (result.size() < limit) {
+			Criteria criteria = pending();
+			if (after != null) {
+				criteria = criteria.and(UserFields.ID).gt(after);
 			}
-			try {
-				Customer customer = Customer.from(user);
-				result.add(new Pending(user.id(),
-						AccountEmail.of(customer.email(), customer.name().firstName(), account)));
+			Query query = Query.query(criteria).with(Sort.by(UserFields.ID)).limit(limit - result.size());
+			query.fields().include(UserFields.ID, UserFields.FULL_NAME, UserFields.EMAIL, UserFields.ACCOUNT);
+			List<Document> page = this.mongoTemplate.find(query, Document.class, UserFields.USERS);
+			if (page.isEmpty()) {
+				break;
 			}
-			catch (UnusableUserRecordException ex) {
-				logger.warn("User {}: pending account email not sent: {}", user.id(), ex.getMessage());
+			for (Document document : page) {
+				toPending(UserRecord.from(document)).ifPresent(result::add);
 			}
+			after = page.get(page.size() - 1).getObjectId(UserFields.ID);
 		}
 		return result;
+	}
+
+	private Optional<Pending> toPending(UserRecord user) {
+		VirtualAccount account = user.provisioning().account();
+		String reason;
+		if (account == null) {
+			reason = "no account recorded on the user";
+		}
+		else {
+			try {
+				if (user.email() == null || user.email().isBlank()) {
+					throw new UnusableUserRecordException("missing auth.email");
+				}
+				String firstName = PersonName.parse(user.fullName()).map(PersonName::firstName).orElse("Customer");
+				return Optional.of(new Pending(user.id(),
+						AccountEmail.of(MailAddress.normalize(user.email()), firstName, account)));
+			}
+			catch (UnusableUserRecordException ex) {
+				reason = ex.getMessage();
+			}
+		}
+		logger.warn("User {}: pending account email can never be sent, marked failed: {}", user.id().toHexString(),
+				reason);
+		this.provisioningState.markEmailFailed(user.id(), reason);
+		return Optional.empty();
 	}
 
 	private static Criteria pending() {

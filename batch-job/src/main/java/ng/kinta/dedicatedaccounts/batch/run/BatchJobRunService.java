@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -7,9 +8,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackProperties;
+import ng.kinta.dedicatedaccounts.batch.billstack.RequestGate;
 import ng.kinta.dedicatedaccounts.batch.job.GracefulStop;
 import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
+import ng.kinta.dedicatedaccounts.batch.job.RunStarted;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +23,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,8 +50,17 @@ class BatchJobRunService implements JobRunService {
 
 	private final RunProperties properties;
 
+	private final RequestGate requestGate;
+
+	private final BillstackProperties billstack;
+
+	private volatile @Nullable LeaseHolder currentHolder;
+
 	BatchJobRunService(JobOperator jobOperator, Job createDedicatedAccountsJob, RunLease lease, RunHistory history,
-			ExecutionRecovery recovery, GracefulStop gracefulStop, RunProperties properties) {
+			ExecutionRecovery recovery, GracefulStop gracefulStop, RunProperties properties, RequestGate requestGate,
+			BillstackProperties billstack) {
+		this.requestGate = requestGate;
+		this.billstack = billstack;
 		this.jobOperator = jobOperator;
 		this.job = createDedicatedAccountsJob;
 		this.lease = lease;
@@ -131,44 +146,85 @@ class BatchJobRunService implements JobRunService {
 
 	private <T> T whileHoldingLease(String purpose, Supplier<T> action) {
 		LeaseHolder holder = LeaseHolder.thisProcess(purpose);
+		long acquisitionSentAt = System.nanoTime();
 		if (!this.lease.tryAcquire(holder)) {
 			throw inProgress();
 		}
+		LeaseFence fence = new LeaseFence(this.properties.leaseDuration(), acquisitionSentAt);
+		this.gracefulStop.runStarting();
+		this.requestGate.open(fence::holds);
+		this.currentHolder = holder;
 		ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "run-lease-renewal");
 			thread.setDaemon(true);
 			return thread;
 		});
 		try {
-			long period = Math.max(this.properties.leaseDuration().toMillis() / 3, 1);
-			// soon after the start, to record the job execution id on the lease
-			renewal.scheduleAtFixedRate(() -> renew(holder), Math.min(1000, period), period, TimeUnit.MILLISECONDS);
+			long period = Math.max(this.properties.leaseDuration().toMillis() / 4, 1);
+			renewal.scheduleWithFixedDelay(() -> renew(holder, fence), period, period, TimeUnit.MILLISECONDS);
 			this.recovery.recoverOrphans(this.history);
 			return action.get();
 		}
 		finally {
+			// a failed chunk, a stop or a lost lease: no further request, and the lease
+			// is kept (renewed) until every request in flight has its answer recorded
+			int stillInFlight = this.requestGate.closeAndAwaitIdle(inFlightBound());
+			if (stillInFlight > 0) {
+				logger.error("{} Billstack requests still in flight after {}; a later run settles their users"
+						+ " as unknown outcomes", stillInFlight, inFlightBound());
+			}
 			// let a renewal in progress finish rather than interrupt the driver
 			renewal.shutdown();
 			awaitQuietly(renewal);
+			this.currentHolder = null;
 			this.lease.release(holder);
+			this.gracefulStop.runEnded();
 		}
 	}
 
-	private void renew(LeaseHolder holder) {
+	/*
+	 * The worst case of one request in flight once the gate is closed (no retry starts
+	 * then): a connection plus a full read timeout, and a margin for recording the answer
+	 * (the record write's attempts).
+	 */
+	private Duration inFlightBound() {
+		return this.billstack.connectTimeout().plus(this.billstack.readTimeout()).plus(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Names the job execution on the run lease, once, when the run's first step starts.
+	 * @param started the event
+	 */
+	@EventListener
+	void onRunStarted(RunStarted started) {
+		LeaseHolder holder = this.currentHolder;
+		if (holder != null && !this.lease.recordJobExecution(holder, started.jobExecutionId())) {
+			this.gracefulStop.request();
+			throw new IllegalStateException("This process no longer holds the run lease");
+		}
+	}
+
+	private void renew(LeaseHolder holder, LeaseFence fence) {
+		long sentAt = System.nanoTime();
 		try {
-			Long running = this.history.running().stream().findFirst().map(JobExecution::getId).orElse(null);
-			if (!this.lease.renew(holder, running)) {
-				// another process took the lapsed lease and may be running:
-				// stop taking users
-				logger.error("Lost the run lease ({}); stopping this run so that two runs never overlap",
-						holder.describe());
-				this.gracefulStop.request();
+			if (this.lease.renew(holder)) {
+				fence.renewed(sentAt);
+				return;
 			}
+			// another process took the lapsed lease and may be running: stop taking users
+			logger.error("Lost the run lease ({}); stopping this run so that two runs never overlap",
+					holder.describe());
+			this.gracefulStop.request();
 		}
 		catch (RuntimeException ex) {
-			// a missed renewal matters only once the lease lapses; the next
-			// one may succeed
+			// the fence, not this error, decides: requests stop once the last good
+			// renewal is too old
 			logger.warn("Could not renew the run lease: {}", ex.getClass().getSimpleName());
+			if (!fence.holds()) {
+				logger.error("Run lease not renewed for three quarters of its duration: this run sends no further"
+						+ " Billstack request and stops");
+				this.gracefulStop.request();
+			}
 		}
 	}
 
@@ -197,7 +253,6 @@ class BatchJobRunService implements JobRunService {
 	}
 
 	private JobExecution launch(CheckedLaunch launch) {
-		this.gracefulStop.runStarting();
 		try {
 			return launch.run();
 		}
@@ -206,9 +261,6 @@ class BatchJobRunService implements JobRunService {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not launch the job: " + ex.getMessage(), ex);
-		}
-		finally {
-			this.gracefulStop.runEnded();
 		}
 	}
 

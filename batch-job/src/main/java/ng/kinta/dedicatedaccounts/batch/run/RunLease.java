@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,9 +26,10 @@ import org.springframework.stereotype.Component;
  * {@code app.run.lease-duration} lapses, and anyone may take it. A holder on this host
  * whose process is gone is known dead at once, so its lease can be taken without waiting.
  * Each change is one atomic single-document operation (insert, or update with a condition
- * on {@code expiresAt} or on the holder's token), so two contenders never both win.
- * Expiry times come from the contenders' clocks: hosts must keep their clocks in sync
- * (NTP) to within a small part of the lease duration.
+ * on {@code expiresAt} or on the holder's token), so two contenders never both win. Every
+ * time on the lease comes from MongoDB's clock (read with {@code $currentDate}), never
+ * from a host's, so hosts whose clocks disagree still agree on when a lease lapses. The
+ * holder's own safety check is its {@link LeaseFence}.
  */
 @Component
 class RunLease {
@@ -35,6 +37,9 @@ class RunLease {
 	static final String COLLECTION = "batchRunLeases";
 
 	static final String LEASE_ID = "createDedicatedAccountsJob";
+
+	/** Document whose {@code $currentDate} reads MongoDB's clock. */
+	static final String CLOCK_ID = "clock";
 
 	private final MongoTemplate mongoTemplate;
 
@@ -55,7 +60,7 @@ class RunLease {
 	 * @return whether {@code holder} now holds the lease
 	 */
 	boolean tryAcquire(LeaseHolder holder) {
-		Instant now = this.clock.instant();
+		Instant now = serverTime();
 		try {
 			this.mongoTemplate.insert(newLease(holder, now), COLLECTION);
 			return true;
@@ -78,21 +83,41 @@ class RunLease {
 	}
 
 	/**
-	 * Extends the lease by {@code app.run.lease-duration} from now.
+	 * Extends the lease by {@code app.run.lease-duration} from now (MongoDB's clock).
+	 * Asks MongoDB only.
 	 * @param holder the holder
-	 * @param jobExecutionId the job execution the holder runs, once known, else
-	 * {@code null}
 	 * @return whether {@code holder} still holds the lease (false: it lapsed and another
 	 * process took it)
 	 */
-	boolean renew(LeaseHolder holder, @Nullable Long jobExecutionId) {
-		Instant now = this.clock.instant();
+	boolean renew(LeaseHolder holder) {
+		Instant now = serverTime();
 		Update update = new Update().set("renewedAt", Date.from(now))
 			.set("expiresAt", Date.from(now.plus(this.properties.leaseDuration())));
-		if (jobExecutionId != null) {
-			update.set("jobExecutionId", jobExecutionId);
-		}
 		return this.mongoTemplate.updateFirst(byHolder(holder), update, COLLECTION).getMatchedCount() == 1;
+	}
+
+	/**
+	 * Names the job execution the holder runs, once, when the job starts.
+	 * @param holder the holder
+	 * @param jobExecutionId the job execution
+	 * @return whether {@code holder} still holds the lease
+	 */
+	boolean recordJobExecution(LeaseHolder holder, long jobExecutionId) {
+		return this.mongoTemplate
+			.updateFirst(byHolder(holder), new Update().set("jobExecutionId", jobExecutionId), COLLECTION)
+			.getMatchedCount() == 1;
+	}
+
+	/**
+	 * MongoDB's current time: the one clock every contender shares.
+	 * @return the server's time, to the millisecond
+	 */
+	Instant serverTime() {
+		Document clockDocument = this.mongoTemplate.findAndModify(Query.query(Criteria.where("_id").is(CLOCK_ID)),
+				new Update().currentDate("now"), FindAndModifyOptions.options().upsert(true).returnNew(true),
+				Document.class, COLLECTION);
+		Date now = (clockDocument != null) ? clockDocument.getDate("now") : null;
+		return (now != null) ? now.toInstant() : this.clock.instant();
 	}
 
 	/**
@@ -115,7 +140,8 @@ class RunLease {
 		Date started = holder.getDate("processStartedAt");
 		Number pid = holder.get("pid", Number.class);
 		LeaseHolder leaseHolder = new LeaseHolder(holder.getString("host"), (pid != null) ? pid.longValue() : -1,
-				(started != null) ? started.toInstant() : null, holder.getString("token"), holder.getString("purpose"));
+				(started != null) ? started.toInstant() : null, holder.getString("bootId"),
+				holder.getString("pidNamespace"), holder.getString("token"), holder.getString("purpose"));
 		Number jobExecutionId = lease.get("jobExecutionId", Number.class);
 		Date expiresAt = lease.getDate("expiresAt");
 		return Optional.of(new State(leaseHolder, (jobExecutionId != null) ? jobExecutionId.longValue() : null,
@@ -135,6 +161,8 @@ class RunLease {
 		Document holderDocument = new Document("host", holder.host()).append("pid", holder.pid())
 			.append("processStartedAt",
 					(holder.processStartedAt() != null) ? Date.from(holder.processStartedAt()) : null)
+			.append("bootId", holder.bootId())
+			.append("pidNamespace", holder.pidNamespace())
 			.append("token", holder.token())
 			.append("purpose", holder.purpose());
 		return new Document("_id", LEASE_ID).append("holder", holderDocument)

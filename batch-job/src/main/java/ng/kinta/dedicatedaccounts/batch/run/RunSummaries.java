@@ -1,5 +1,7 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import java.util.List;
+
 import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
 import ng.kinta.dedicatedaccounts.batch.job.StepNames;
 
@@ -38,8 +40,12 @@ final class RunSummaries {
 		long remaining = jobContext.getLong(RunContextKeys.REMAINING, Math.max(total - succeeded, 0));
 		long emailsPending = jobContext.getLong(RunContextKeys.EMAILS_PENDING, 0);
 		long ignored = jobContext.getLong(RunContextKeys.IGNORED_RECORDS, 0);
+		long unknown = jobContext.getLong(RunContextKeys.UNKNOWN_OUTCOMES, 0);
+		long parked = jobContext.getLong(RunContextKeys.NEEDS_RECONCILIATION, 0);
+		long notRecorded = (jobContext.get(RunContextKeys.UNRECORDED_ACCOUNTS) instanceof List<?> kept) ? kept.size()
+				: 0;
 		RunSummary.Counts counts = new RunSummary.Counts(total, processed, remaining, succeeded, failed, unusable,
-				emailsSent, emailsPending, emailsFailed, ignored);
+				emailsSent, emailsPending, emailsFailed, ignored, unknown, parked, notRecorded);
 		boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
 		return new RunSummary(completed ? RunSummary.OK : RunSummary.ERROR, message(jobExecution, counts, deferred),
 				jobExecution.getId(), jobExecution.getExitStatus().getExitCode(), counts);
@@ -54,9 +60,13 @@ final class RunSummaries {
 								+ " users are waiting for a retry after a failure.";
 			}
 			String leftOver = (deferred > 0) ? ", " + deferred + " left for the next run" : "";
-			return String.format("Processed %d users: %d accounts created, %d failed, %d skipped%s; %d remaining.",
+			String unknown = (counts.unknownOutcomeCount() > 0)
+					? ", " + counts.unknownOutcomeCount() + " with an unknown outcome" : "";
+			String parked = (counts.needsReconciliation() > 0)
+					? " " + counts.needsReconciliation() + " users need reconciliation (`reconciliation`)." : "";
+			return String.format("Processed %d users: %d accounts created, %d failed, %d skipped%s%s; %d remaining.%s",
 					counts.processedInThisRun(), counts.successCount(), counts.failedCount(), counts.skippedCount(),
-					leftOver, counts.remainingUsers());
+					leftOver, unknown, counts.remainingUsers(), parked);
 		}
 		if (status.isRunning()) {
 			return "Run " + jobExecution.getId() + " is " + status + ".";

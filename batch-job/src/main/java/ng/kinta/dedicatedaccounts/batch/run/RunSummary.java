@@ -51,13 +51,40 @@ public record RunSummary(String status, String message, @Nullable Long jobExecut
 	 * refused with a 5xx, or an address that cannot be parsed); never retried
 	 * @param ignoredRecords active, email-verified users the job cannot use because their
 	 * {@code _id} is not an ObjectId (never counted among the users above)
+	 * @param unknownOutcomeCount users of this run whose Billstack request got no answer
+	 * (waiting for the one repeat at the same bank)
+	 * @param needsReconciliation users, from every run, parked for an operator
+	 * ({@code batch-job.jar reconciliation})
+	 * @param accountsNotRecorded accounts Billstack created in this run that MongoDB
+	 * refused to record (kept in the job repository, recorded by the next run)
 	 */
 	public record Counts(long totalUsersWithoutAccounts, long processedInThisRun, long remainingUsers,
 			long successCount, long failedCount, long skippedCount, long emailsSent, long emailsPending,
-			long emailsFailed, long ignoredRecords) {
+			long emailsFailed, long ignoredRecords, long unknownOutcomeCount, long needsReconciliation,
+			long accountsNotRecorded) {
 
 		/** Counts of a run that did nothing. */
-		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+		public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+		/**
+		 * Counts without the exactly-once counts.
+		 * @param totalUsersWithoutAccounts see the record
+		 * @param processedInThisRun see the record
+		 * @param remainingUsers see the record
+		 * @param successCount see the record
+		 * @param failedCount see the record
+		 * @param skippedCount see the record
+		 * @param emailsSent see the record
+		 * @param emailsPending see the record
+		 * @param emailsFailed see the record
+		 * @param ignoredRecords see the record
+		 */
+		public Counts(long totalUsersWithoutAccounts, long processedInThisRun, long remainingUsers, long successCount,
+				long failedCount, long skippedCount, long emailsSent, long emailsPending, long emailsFailed,
+				long ignoredRecords) {
+			this(totalUsersWithoutAccounts, processedInThisRun, remainingUsers, successCount, failedCount, skippedCount,
+					emailsSent, emailsPending, emailsFailed, ignoredRecords, 0, 0, 0);
+		}
 
 		/**
 		 * Counts without failed emails and ignored records.

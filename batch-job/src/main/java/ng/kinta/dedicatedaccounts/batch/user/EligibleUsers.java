@@ -86,7 +86,7 @@ public class EligibleUsers {
 		ObjectId after = null;
 		while (true) {
 			Query query = Query.query(withoutKnownAccountAfter(after)).with(Sort.by(UserFields.ID)).limit(batchSize);
-			query.fields().include(UserFields.ID, UserFields.EMAIL, UserFields.NEXT_ATTEMPT_AT);
+			query.fields().include(UserFields.ID, UserFields.EMAIL, UserFields.NEXT_ATTEMPT_AT, UserFields.STATE);
 			List<Document> batch = this.mongoTemplate.find(query, Document.class, UserFields.USERS);
 			if (batch.isEmpty()) {
 				break;
@@ -103,7 +103,9 @@ public class EligibleUsers {
 					continue;
 				}
 				eligible++;
-				if (picked.size() < limit && user.provisioning().isDueAt(now)) {
+				// a parked user waits for an operator, never for a run
+				if (picked.size() < limit && user.provisioning().isDueAt(now)
+						&& user.provisioning().state() != ProvisioningState.NEEDS_RECONCILIATION) {
 					picked.add(id);
 				}
 			}

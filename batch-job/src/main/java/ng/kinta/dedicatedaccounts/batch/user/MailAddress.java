@@ -11,7 +11,7 @@ import jakarta.mail.internet.InternetAddress;
  * Billstack is asked for an account: an address the mail relay would refuse on every run
  * would otherwise leave an account whose email never goes out.
  */
-final class MailAddress {
+public final class MailAddress {
 
 	/** Any Unicode white space (no-break spaces too) at either end. */
 	private static final Pattern SURROUNDING_WHITE_SPACE = Pattern.compile("^\\p{IsWhite_Space}+|\\p{IsWhite_Space}+$");
@@ -35,7 +35,7 @@ final class MailAddress {
 	 * @throws UnusableUserRecordException when it is not one valid address (the reason
 	 * names the field, never its value)
 	 */
-	static String normalize(String raw) {
+	public static String normalize(String raw) {
 		String email = SURROUNDING_WHITE_SPACE.matcher(raw).replaceAll("").toLowerCase(Locale.ROOT);
 		if (email.codePoints().anyMatch(MailAddress::isSpaceOrInvisible)) {
 			// Jakarta Mail accepts some of them inside an address; no relay delivers

@@ -44,6 +44,40 @@ public final class UserFields {
 	public static final String STATE = PROVISIONING + ".state";
 
 	/**
+	 * The Billstack request out, written before it is sent: {@value #REQUEST_BANK},
+	 * {@value #REQUEST_REFERENCE}, {@value #REQUEST_SENT_AT} and
+	 * {@value #REQUEST_CLAIM_TOKEN}.
+	 */
+	public static final String REQUEST = PROVISIONING + ".request";
+
+	/** Bank of the request out. */
+	public static final String REQUEST_BANK = REQUEST + ".bank";
+
+	/** Reference of the request out. */
+	public static final String REQUEST_REFERENCE = REQUEST + ".reference";
+
+	/** When the request was sent (MongoDB's clock). */
+	public static final String REQUEST_SENT_AT = REQUEST + ".sentAt";
+
+	/** Claim token of the run that sent it. */
+	public static final String REQUEST_CLAIM_TOKEN = REQUEST + ".claimToken";
+
+	/** Requests repeated after an unknown outcome (at most the configured retries). */
+	public static final String UNKNOWN_RETRIES = PROVISIONING + ".unknownRetries";
+
+	/** Why the user needs reconciliation (never personal data). */
+	public static final String RECONCILIATION_REASON = PROVISIONING + ".reconciliationReason";
+
+	/** When the user was parked for reconciliation. */
+	public static final String RECONCILIATION_SINCE = PROVISIONING + ".reconciliationSince";
+
+	/** Accounts that arrived after another one was recorded; kept for an operator. */
+	public static final String CONFLICTING_ACCOUNTS = PROVISIONING + ".conflictingAccounts";
+
+	/** Resolutions by operators: action, by whom, when. */
+	public static final String RESOLUTIONS = PROVISIONING + ".resolutions";
+
+	/**
 	 * Claim token of the run that claimed the user (job parameter
 	 * {@code run.claim-token}).
 	 */

@@ -53,6 +53,18 @@ public record UserRecord(ObjectId id, String fullName, String email, String phon
 	}
 
 	/**
+	 * A Billstack request marker ({@value UserFields#REQUEST}): written before the
+	 * request is sent.
+	 *
+	 * @param bank the bank asked
+	 * @param reference the reference sent
+	 * @param sentAt when it was sent (MongoDB's clock), or {@code null}
+	 * @param claimToken the claim token of the run that sent it, or {@code null}
+	 */
+	public record Request(String bank, String reference, Instant sentAt, String claimToken) {
+	}
+
+	/**
 	 * The job's provisioning state of one user ({@value UserFields#PROVISIONING}).
 	 *
 	 * @param state where the user stands, {@code null} before the job's first attempt
@@ -62,12 +74,28 @@ public record UserRecord(ObjectId id, String fullName, String email, String phon
 	 * @param account the account Billstack created, once recorded, else {@code null}
 	 * @param notification whether the account email went out, {@code null} before an
 	 * account exists
+	 * @param claimToken the claim token of the run that claimed the user, or {@code null}
+	 * @param request the last Billstack request marker, or {@code null}
+	 * @param unknownRetries requests repeated after an unknown outcome
 	 */
 	public record Provisioning(ProvisioningState state, int attempts, Instant nextAttemptAt, VirtualAccount account,
-			NotificationState notification) {
+			NotificationState notification, String claimToken, Request request, int unknownRetries) {
 
 		/** The state of a user the job never touched. */
-		public static final Provisioning NONE = new Provisioning(null, 0, null, null, null);
+		public static final Provisioning NONE = new Provisioning(null, 0, null, null, null, null, null, 0);
+
+		/**
+		 * Shorthand without claim, request or unknown retries.
+		 * @param state the state
+		 * @param attempts failed attempts
+		 * @param nextAttemptAt next attempt, or {@code null}
+		 * @param account the account, or {@code null}
+		 * @param notification the email state, or {@code null}
+		 */
+		public Provisioning(ProvisioningState state, int attempts, Instant nextAttemptAt, VirtualAccount account,
+				NotificationState notification) {
+			this(state, attempts, nextAttemptAt, account, notification, null, null, 0);
+		}
 
 		/**
 		 * Whether the user may be tried now, or is still backing off after a failure.
@@ -94,8 +122,17 @@ public record UserRecord(ObjectId id, String fullName, String email, String phon
 			int attempts = (provisioning.get("attempts") instanceof Number number) ? number.intValue() : 0;
 			VirtualAccount account = (provisioning.get("account") instanceof Document details)
 					? AccountDetails.fromDocument(details) : null;
+			Request request = null;
+			if (provisioning.get("request") instanceof Document marker && marker.get("bank") instanceof String bank
+					&& marker.get("reference") instanceof String reference) {
+				request = new Request(bank, reference,
+						(marker.get("sentAt") instanceof Date sentAt) ? sentAt.toInstant() : null,
+						(marker.get("claimToken") instanceof String token) ? token : null);
+			}
+			int unknownRetries = (provisioning.get("unknownRetries") instanceof Number number) ? number.intValue() : 0;
 			return new Provisioning(constant(ProvisioningState.class, provisioning.get("state")), attempts,
-					nextAttemptAt, account, constant(NotificationState.class, provisioning.get("notification")));
+					nextAttemptAt, account, constant(NotificationState.class, provisioning.get("notification")),
+					(provisioning.get("claimToken") instanceof String claim) ? claim : null, request, unknownRetries);
 		}
 
 		private static <E extends Enum<E>> E constant(Class<E> type, Object value) {

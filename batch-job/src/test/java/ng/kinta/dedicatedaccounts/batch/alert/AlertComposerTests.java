@@ -62,6 +62,22 @@ class AlertComposerTests {
 	}
 
 	@Test
+	void accountsMongoDbRefusedToRecordAreCarriedByTheAlertWithWhatAnOperatorNeeds() {
+		JobExecution execution = execution(BatchStatus.STOPPED, 0);
+		execution.setExitStatus(ExitStatus.STOPPED);
+		execution.getExecutionContext()
+			.put(RunContextKeys.UNRECORDED_ACCOUNTS, new ArrayList<>(List.of(java.util.Map.of("userId", "u1",
+					"accountNumber", "9012345678", "bankCode", "PALMPAY", "accountName", "Kinta-Ada Obi"))));
+		execution.getExecutionContext().putLong(RunContextKeys.NEEDS_RECONCILIATION, 2);
+
+		assertThat(this.composer.compose(execution, (kind) -> true)).hasValueSatisfying((alert) -> {
+			assertThat(alert.kinds()).contains(AlertKind.ACCOUNT_NOT_RECORDED, AlertKind.NEEDS_RECONCILIATION);
+			assertThat(alert.text()).contains("- user u1: account 9012345678 at PALMPAY, name \"Kinta-Ada Obi\"")
+				.contains("2 users need reconciliation");
+		});
+	}
+
+	@Test
 	void stoppedRunAlertsAsFailed() {
 		JobExecution execution = execution(BatchStatus.STOPPED, 0);
 		execution.setExitStatus(ExitStatus.STOPPED);

@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.batch.billstack;
 import java.time.Duration;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,22 +174,50 @@ class BillstackClientTests {
 	}
 
 	@Test
-	void concurrentRequestRefusalIsTransient() {
+	void concurrentRequestRefusalIsAnUnknownOutcome() {
 		stubFor(BillstackStubs.generateAt("PALMPAY")
 			.willReturn(BillstackStubs.statusFalse("Cannot process multiple requests at a time for same email")));
 
-		assertThatExceptionOfType(TransientBillstackException.class)
+		assertThatExceptionOfType(OutcomeUnknownException.class)
+			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST))
+			.satisfies((ex) -> assertThat(ex.bank()).isEqualTo("PALMPAY"));
+	}
+
+	@Test
+	void readTimeoutIsAnUnknownOutcome() {
+		stubFor(BillstackStubs.generateAt("PALMPAY")
+			.willReturn(BillstackStubs.slowerThan(BillstackStubs.READ_TIMEOUT)));
+
+		assertThatExceptionOfType(OutcomeUnknownException.class)
+			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST))
+			.withMessageContaining("outcome unknown");
+	}
+
+	@Test
+	void connectionResetMidAnswerIsAnUnknownOutcome() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+		assertThatExceptionOfType(OutcomeUnknownException.class)
 			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST));
 	}
 
 	@Test
-	void readTimeoutIsTransientWithUnknownOutcome() {
+	void gatewayTimeoutIsAnUnknownOutcome() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(aResponse().withStatus(504)));
+
+		assertThatExceptionOfType(OutcomeUnknownException.class)
+			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST))
+			.withMessageContaining("HTTP 504");
+	}
+
+	@Test
+	void proxyErrorPageIsDefinitelyNotCreated() {
 		stubFor(BillstackStubs.generateAt("PALMPAY")
-			.willReturn(BillstackStubs.slowerThan(BillstackStubs.READ_TIMEOUT)));
+			.willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 
 		assertThatExceptionOfType(TransientBillstackException.class)
 			.isThrownBy(() -> this.client.generateVirtualAccount(REQUEST))
-			.withMessageContaining("outcome unknown");
+			.withMessageContaining("not JSON");
 	}
 
 	@Test
@@ -205,10 +234,10 @@ class BillstackClientTests {
 	}
 
 	@Test
-	void unreachableBillstackIsTransient() {
+	void refusedConnectionIsDefinitelyNotCreated() {
 		BillstackProperties properties = new BillstackProperties("http://127.0.0.1:1", "key", List.of("PALMPAY"),
 				Duration.ofMillis(200), Duration.ofMillis(200), 1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1), 1,
-				Duration.ofMillis(1));
+				Duration.ofMillis(1), 1, Duration.ofHours(1));
 		BillstackClient unreachable = new BillstackClient(
 				new BillstackClientConfiguration().billstackRestClient(RestClient.builder(), properties),
 				JsonMapper.builder().build());

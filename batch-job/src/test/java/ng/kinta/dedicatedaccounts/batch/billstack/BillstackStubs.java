@@ -95,7 +95,8 @@ public final class BillstackStubs {
 	 */
 	public static BillstackProperties properties(WireMockRuntimeInfo wireMock, List<String> banks) {
 		return new BillstackProperties(wireMock.getHttpBaseUrl(), SECRET_KEY, banks, Duration.ofMillis(500),
-				READ_TIMEOUT, 3, Duration.ofMillis(5), 2.0, Duration.ofMillis(20), 20, Duration.ofSeconds(2));
+				READ_TIMEOUT, 3, Duration.ofMillis(5), 2.0, Duration.ofMillis(20), 20, Duration.ofSeconds(2), 1,
+				Duration.ofHours(1));
 	}
 
 }

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -28,6 +29,8 @@ class VirtualAccountCreatorTests {
 	private static final GenerateVirtualAccountRequest CUSTOMER = new GenerateVirtualAccountRequest("ada@example.test",
 			"60773b5beeb21019cb6384e6", "Ada", "Obi", "08031234567", null);
 
+	private final RequestGate gate = new RequestGate();
+
 	private VirtualAccountCreator creator;
 
 	@BeforeEach
@@ -38,26 +41,61 @@ class VirtualAccountCreatorTests {
 		BillstackClient client = new BillstackClient(
 				configuration.billstackRestClient(RestClient.builder(), properties), JsonMapper.builder().build());
 		this.creator = new VirtualAccountCreator(client, configuration.billstackRetryTemplate(properties), properties,
-				new BillstackPace(8), ProvisioningMetrics.unexported());
+				new BillstackPace(8), ProvisioningMetrics.unexported(), this.gate);
 	}
 
 	@Test
 	void fallsBackPastFailingBanksInOrder() {
 		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.serverError()));
 		stubFor(BillstackStubs.generateAt("9PSB").willReturn(BillstackStubs.statusFalse("9PSB unavailable")));
-		stubFor(BillstackStubs.generateAt("BANKLY").willReturn(BillstackStubs.slowerThan(BillstackStubs.READ_TIMEOUT)));
+		stubFor(BillstackStubs.generateAt("BANKLY").willReturn(aResponse().withStatus(503)));
 		stubFor(BillstackStubs.generateAt("PROVIDUS").willReturn(BillstackStubs.created("PROVIDUS")));
 
 		VirtualAccount account = this.creator.create(CUSTOMER);
 
 		assertThat(account.bankCode()).isEqualTo("PROVIDUS");
 		assertThat(account.accountRef()).isEqualTo("60773b5beeb21019cb6384e6");
-		// transient failures are retried at the same bank, rejections are not
+		// failures that created nothing are retried at the same bank, rejections are not
 		verify(3, bankRequest("PALMPAY"));
 		verify(1, bankRequest("9PSB"));
 		verify(3, bankRequest("BANKLY"));
 		verify(1, bankRequest("PROVIDUS"));
 		verify(0, bankRequest("SAFEHAVEN"));
+	}
+
+	@Test
+	void aBankSlowerThanTheReadTimeoutIsNeverFollowedByAnotherBank() {
+		stubFor(BillstackStubs.generateAt("PALMPAY")
+			.willReturn(BillstackStubs.slowerThan(BillstackStubs.READ_TIMEOUT)));
+		stubFor(BillstackStubs.generateAt("9PSB").willReturn(BillstackStubs.created("9PSB")));
+
+		assertThatExceptionOfType(OutcomeUnknownException.class).isThrownBy(() -> this.creator.create(CUSTOMER))
+			.satisfies((ex) -> assertThat(ex.bank()).isEqualTo("PALMPAY"));
+		// one request, not retried: a repeat would meet "multiple requests for same
+		// email"
+		verify(1, bankRequest("PALMPAY"));
+		verify(0, bankRequest("9PSB"));
+	}
+
+	@Test
+	void eachRequestWritesItsMarkerFirstAndNoneIsSentWithoutIt() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.serverError()));
+		List<String> marked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		assertThatExceptionOfType(RequestNotAllowedException.class).isThrownBy(() -> this.creator.create(CUSTOMER,
+				BANKS, (bank) -> marked.add(bank) && marked.size() < 3, () -> false));
+		// two markers, two requests; the third marker was refused and nothing was sent
+		assertThat(marked).containsExactly("PALMPAY", "PALMPAY", "PALMPAY");
+		verify(2, bankRequest("PALMPAY"));
+	}
+
+	@Test
+	void aClosedGateSendsNothing() {
+		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.created("PALMPAY")));
+		this.gate.closeAndAwaitIdle(java.time.Duration.ZERO);
+
+		assertThatExceptionOfType(RequestNotAllowedException.class).isThrownBy(() -> this.creator.create(CUSTOMER));
+		verify(0, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
 	}
 
 	@Test
@@ -77,7 +115,7 @@ class VirtualAccountCreatorTests {
 		java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
 		assertThatExceptionOfType(AttemptDeferredException.class)
-			.isThrownBy(() -> this.creator.create(CUSTOMER, () -> asked.incrementAndGet() > 1));
+			.isThrownBy(() -> this.creator.create(CUSTOMER, BANKS, (bank) -> true, () -> asked.incrementAndGet() > 1));
 		verify(1, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
 	}
 

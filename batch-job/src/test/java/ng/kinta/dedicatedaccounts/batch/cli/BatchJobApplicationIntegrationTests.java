@@ -5,7 +5,10 @@ import java.util.List;
 
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
+import ng.kinta.dedicatedaccounts.batch.support.RequestsAndMail;
 import ng.kinta.dedicatedaccounts.batch.support.TestUsers;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +71,45 @@ class BatchJobApplicationIntegrationTests {
 		assertThat(executions.get(0).path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(executions.get(0).path("writeCount").asLong()).isEqualTo(2);
 		assertThat(executions.get(0).path("jobExecutionId").asLong()).isPositive();
+	}
+
+	@Test
+	void anOperatorRecordsTheAccountOfAParkedUserAndTheNextRunEmailsItWithoutAskingBillstack(CapturedOutput output)
+			throws Exception {
+		// given: a user parked for reconciliation
+		ObjectId parked = TestUsers
+			.insertUser(new Document("fullName", "Ada Obi").append("auth", new Document("email", "ada@example.test"))
+				.append("phoneNumber", "08031234567")
+				.append("accountProvisioning",
+						new Document("state", "NEEDS_RECONCILIATION").append("reconciliationReason", "no answer")
+							.append("request", new Document("bank", "PALMPAY").append("reference", "r-1"))));
+		assertThat(run(output, "reconciliation", "--json")).isZero();
+		assertThat(output.getOut()).contains("\"userId\":\"" + parked.toHexString() + "\"")
+			.contains("\"bank\":\"PALMPAY\"")
+			.doesNotContain("ada@example.test");
+
+		// when
+		int recorded = run(output, "reconciliation", "record", parked.toHexString(), "--account-number", "9012345678",
+				"--bank", "PALMPAY", "--account-name", "Kinta-Ada Obi", "--by", "ops");
+		int again = run(output, "reconciliation", "release", parked.toHexString());
+		assertThat(run(output, "run")).isZero();
+
+		// then: recorded once (a second resolution changes nothing), written and mailed;
+		// Billstack was asked only for the three other users
+		assertThat(recorded).isZero();
+		assertThat(again).isEqualTo(ExitCodes.FAILED);
+		Document state = TestUsers.provisioning(parked);
+		assertThat(state.getString("state")).isEqualTo("PROVISIONED");
+		assertThat(state.getList("resolutions", Document.class)).singleElement()
+			.satisfies((resolution) -> assertThat(resolution.getString("by")).isEqualTo("ops"));
+		assertThat(InProcessServices.database()
+			.getCollection("accounts")
+			.find(new Document("user", parked))
+			.first()
+			.get("accountDetails", Document.class)
+			.getString("accountNumber")).isEqualTo("9012345678");
+		assertThat(InProcessServices.BILLSTACK.getAllServeEvents()).hasSize(3);
+		assertThat(RequestsAndMail.emailsPerRecipient()).containsEntry("ada@example.test", 1);
 	}
 
 	@Test

@@ -47,6 +47,32 @@ class BatchJobCommandTests {
 	}
 
 	@Test
+	void readsTheReconciliationCommands() {
+		assertThat(parse("reconciliation").reconciliation().action()).isEqualTo("list");
+		assertThat(parse("reconciliation", "--json").json()).isTrue();
+		assertThat(parse("reconciliation", "list", "--json").json()).isTrue();
+		Command.Reconciliation record = parse("reconciliation", "record", "6b0c7da573bc888c595c3c02",
+				"--account-number", "9012345678", "--bank", "palmpay", "--account-name", "Kinta-Ada Obi", "--by", "ada")
+			.reconciliation();
+		assertThat(record).isEqualTo(new Command.Reconciliation("record", "6b0c7da573bc888c595c3c02", "9012345678",
+				"PALMPAY", null, "Kinta-Ada Obi", "ada"));
+		assertThat(parse("reconciliation", "release", "6b0c7da573bc888c595c3c02").reconciliation().action())
+			.isEqualTo("release");
+		assertThat(parse("reconciliation", "dismiss", "6b0c7da573bc888c595c3c02", "--by", "ada").reconciliation().by())
+			.isEqualTo("ada");
+	}
+
+	@Test
+	void reconciliationRefusesAMissingAccountOrAUserIdThatIsNotOne() {
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> parse("reconciliation", "record", "6b0c7da573bc888c595c3c02", "--bank", "PALMPAY"))
+			.withMessageContaining("--account-number");
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> parse("reconciliation", "release", "ada@example.test"))
+			.withMessageContaining("Not a user id");
+	}
+
+	@Test
 	void rejectsWhatIsNotACommand() {
 		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("launch"));
 		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("recover"))

@@ -227,10 +227,16 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 		}
 		Mockito.reset(this.accountCreator);
 
-		// then: STOPPED, with fewer than all users done, then a restart finishes them
+		// then: STOPPED, with fewer than all users done
 		assertThat(stopped.exitStatus()).isEqualTo("STOPPED");
 		assertThat(stopped.message()).contains("was stopped");
 		assertThat(stopped.data().successCount()).isLessThan(20);
+		// and: while shutting down, a run that starts takes nobody
+		RunSummary duringShutdown = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+		assertThat(duringShutdown.exitStatus()).isEqualTo("STOPPED");
+		assertThat(duringShutdown.data().successCount()).isZero();
+		// and: once the application is started again, a restart finishes them
+		this.runStopper.start();
 		RunSummary restarted = this.runs.restart(stopped.jobExecutionId());
 		assertThat(restarted.status()).isEqualTo("ok");
 		assertThat(restarted.data().remainingUsers()).isZero();
@@ -276,7 +282,7 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 			inside.countDown();
 			release.await(30, TimeUnit.SECONDS);
 			return invocation.callRealMethod();
-		}).given(this.accountCreator).create(any(), any());
+		}).given(this.accountCreator).create(any(), any(), any(), any());
 	}
 
 	private static Set<String> recipients() throws MessagingException {

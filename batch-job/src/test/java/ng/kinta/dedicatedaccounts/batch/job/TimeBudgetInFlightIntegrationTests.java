@@ -52,7 +52,9 @@ class TimeBudgetInFlightIntegrationTests extends JobIntegrationTest {
 		InProcessServices.BILLSTACK.verify(2, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH)));
 		InProcessServices.BILLSTACK.verify(0, postRequestedFor(urlPathEqualTo(BillstackStubs.PATH))
 			.withRequestBody(WireMock.matchingJsonPath("$.bank", WireMock.equalTo("9PSB"))));
-		assertThat(users).allSatisfy((id) -> assertThat(TestUsers.provisioning(id).getString("state")).isNull());
+		// no request out, nothing created, no penalty: a fresh attempt in the next run
+		assertThat(users)
+			.allSatisfy((id) -> assertThat(TestUsers.provisioning(id).getString("state")).isEqualTo("DEFERRED"));
 	}
 
 }

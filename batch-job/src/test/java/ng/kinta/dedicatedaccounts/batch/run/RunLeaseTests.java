@@ -74,14 +74,15 @@ class RunLeaseTests {
 		LeaseHolder holder = LeaseHolder.thisProcess("new run");
 		assertThat(this.lease.tryAcquire(holder)).isTrue();
 
-		assertThat(this.lease.renew(holder, 42L)).isTrue();
+		assertThat(this.lease.renew(holder)).isTrue();
+		assertThat(this.lease.recordJobExecution(holder, 42L)).isTrue();
 		assertThat(this.lease.current())
 			.hasValueSatisfying((state) -> assertThat(state.jobExecutionId()).isEqualTo(42));
 
 		expire();
 		LeaseHolder other = LeaseHolder.thisProcess("new run");
 		assertThat(this.lease.tryAcquire(other)).isTrue();
-		assertThat(this.lease.renew(holder, 42L)).isFalse();
+		assertThat(this.lease.renew(holder)).isFalse();
 		this.lease.release(holder);
 		assertThat(this.lease.current())
 			.hasValueSatisfying((state) -> assertThat(state.holder().token()).isEqualTo(other.token()));
@@ -124,12 +125,55 @@ class RunLeaseTests {
 		// a restarted container's PID 1 has the id of the dead holder, not its start time
 		LeaseHolder self = LeaseHolder.thisProcess("probe");
 		LeaseHolder earlierProcessWithThisId = new LeaseHolder(self.host(), self.pid(),
-				Instant.parse("2020-01-01T00:00:00Z"), "dead-holder", "new run");
-		LeaseHolder thisVeryProcess = new LeaseHolder(self.host(), self.pid(), self.processStartedAt(), "live-holder",
-				"new run");
+				Instant.parse("2020-01-01T00:00:00Z"), self.bootId(), self.pidNamespace(), "dead-holder", "new run");
+		LeaseHolder thisVeryProcess = new LeaseHolder(self.host(), self.pid(), self.processStartedAt(), self.bootId(),
+				self.pidNamespace(), "live-holder", "new run");
 
 		assertThat(earlierProcessWithThisId.isGoneFromThisHost()).isTrue();
 		assertThat(thisVeryProcess.isGoneFromThisHost()).isFalse();
+	}
+
+	@Test
+	void withoutProofOfTheSameMachineAndPidNamespaceAGoneHolderWaitsForTheLapse() throws Exception {
+		// the same host name and a pid that is gone, but another machine's boot (a fixed
+		// host name) or another PID namespace (host networking): the pid proves nothing
+		Process ended = new ProcessBuilder("true").start();
+		assertThat(ended.waitFor()).isZero();
+		LeaseHolder self = LeaseHolder.thisProcess("probe");
+		LeaseHolder otherMachine = new LeaseHolder(self.host(), ended.pid(), null, "another-boot", self.pidNamespace(),
+				"t1", "new run");
+		LeaseHolder otherNamespace = new LeaseHolder(self.host(), ended.pid(), null, self.bootId(), "pid:[1]", "t2",
+				"new run");
+		LeaseHolder unknownPlatform = new LeaseHolder(self.host(), ended.pid(), null, null, null, "t3", "new run");
+
+		assertThat(otherMachine.isGoneFromThisHost()).isFalse();
+		assertThat(otherNamespace.isGoneFromThisHost()).isFalse();
+		assertThat(unknownPlatform.isGoneFromThisHost()).isFalse();
+	}
+
+	@Test
+	void leaseTimesComeFromMongoDbsClockNotTheHosts() {
+		// a host whose clock is a day behind still writes an expiry in MongoDB's time
+		RunLease skewed = new RunLease(this.mongoTemplate,
+				new RunProperties(Duration.ofSeconds(60), Duration.ofSeconds(5)),
+				Clock.offset(Clock.systemUTC(), Duration.ofDays(-1)));
+		LeaseHolder holder = LeaseHolder.thisProcess("new run");
+
+		assertThat(skewed.tryAcquire(holder)).isTrue();
+
+		assertThat(skewed.current()).hasValueSatisfying((state) -> assertThat(state.expiresAt())
+			.isBetween(Instant.now().plusSeconds(50), Instant.now().plusSeconds(70)));
+	}
+
+	@Test
+	void theFenceClosesBeforeTheLeaseCouldLapse() {
+		LeaseFence fence = new LeaseFence(Duration.ofSeconds(4), System.nanoTime() - Duration.ofSeconds(2).toNanos());
+		assertThat(fence.holds()).isTrue();
+
+		LeaseFence stale = new LeaseFence(Duration.ofSeconds(4), System.nanoTime() - Duration.ofSeconds(3).toNanos());
+		assertThat(stale.holds()).isFalse();
+		stale.renewed(System.nanoTime());
+		assertThat(stale.holds()).isTrue();
 	}
 
 	private void expire() {
@@ -143,6 +187,8 @@ class RunLeaseTests {
 			.insertOne(new Document("_id", RunLease.LEASE_ID)
 				.append("holder",
 						new Document("host", host).append("pid", pid)
+							.append("bootId", LeaseHolder.thisProcess("probe").bootId())
+							.append("pidNamespace", LeaseHolder.thisProcess("probe").pidNamespace())
 							.append("token", "someone-else")
 							.append("purpose", "new run"))
 				.append("expiresAt", Date.from(expiresAt)));

@@ -16,7 +16,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
 import org.bson.Document;
 
@@ -33,6 +32,9 @@ import org.springframework.web.client.RestClient;
 public final class InProcessServices {
 
 	public static final String DATABASE = "kinta";
+
+	/** The in-process MongoDB's backend, with faults a test can switch on. */
+	public static final MongoFaults MONGO_FAULTS = new MongoFaults();
 
 	private static final MongoServer MONGO_SERVER = startMongo();
 
@@ -82,6 +84,7 @@ public final class InProcessServices {
 	 * always has one), forgets Billstack's stubs and requests, and empties the mailbox.
 	 */
 	public static void reset() {
+		MONGO_FAULTS.reset();
 		database().getCollection("users").drop();
 		database().getCollection("accounts").drop();
 		database().getCollection("batchRunLeases").drop();
@@ -115,7 +118,7 @@ public final class InProcessServices {
 	}
 
 	private static MongoServer startMongo() {
-		MongoServer server = new MongoServer(new MemoryBackend());
+		MongoServer server = new MongoServer(MONGO_FAULTS);
 		server.bind("127.0.0.1", 0);
 		return server;
 	}

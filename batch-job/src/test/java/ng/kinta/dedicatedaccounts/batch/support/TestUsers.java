@@ -56,4 +56,15 @@ public final class TestUsers {
 		return user.get("accountProvisioning", Document.class);
 	}
 
+	/**
+	 * Counts users in one provisioning state.
+	 * @param state the state's name
+	 * @return the count
+	 */
+	public static long countInState(String state) {
+		return InProcessServices.database()
+			.getCollection("users")
+			.countDocuments(new Document("accountProvisioning.state", state));
+	}
+
 }
