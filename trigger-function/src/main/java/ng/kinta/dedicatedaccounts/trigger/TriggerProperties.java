@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import ng.kinta.dedicatedaccounts.commandline.PublicApiUrl;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSigningKeys;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,12 +18,24 @@ import org.springframework.validation.annotation.Validated;
  * old app: see {@code application.yml}). Missing keys or URL fail the start.
  *
  * @param publicApiUrl public base URL of this service ({@code NEXT_PUBLIC_API_URL}), as
- * QStash was told to call it, e.g. {@code https://api.example.com}
+ * QStash was told to call it, e.g. {@code https://api.example.com}; trailing slashes are
+ * dropped
  * @param signing signature verification settings
  */
 @Validated
 @ConfigurationProperties("trigger")
 public record TriggerProperties(@NotBlank String publicApiUrl, @Valid @NotNull Signing signing) {
+
+	/**
+	 * Normalises the URL the way the schedule administration does
+	 * ({@link PublicApiUrl#normalize}), so that the {@code sub} claim QStash signs
+	 * matches.
+	 */
+	public TriggerProperties {
+		if (publicApiUrl != null) {
+			publicApiUrl = PublicApiUrl.normalize(publicApiUrl);
+		}
+	}
 
 	/**
 	 * Prefix under which Spring Cloud Function web serves the function

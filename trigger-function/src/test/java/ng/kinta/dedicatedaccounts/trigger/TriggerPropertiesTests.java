@@ -46,6 +46,17 @@ class TriggerPropertiesTests {
 		}
 	}
 
+	@Test
+	void aTrailingSlashInTheUrlGivesTheSameEndpointAsTheScheduleAdministrationSchedules() {
+		try (ConfigurableApplicationContext context = start(
+				"--QSTASH_CURRENT_SIGNING_KEY=sig_FromTheEnvironment0000000001",
+				"--QSTASH_NEXT_SIGNING_KEY=sig_FromTheEnvironment0000000002",
+				"--NEXT_PUBLIC_API_URL=https://api.example.com/")) {
+			assertThat(context.getBean(TriggerProperties.class).endpointUrl())
+				.isEqualTo("https://api.example.com/api/cron/create-dedicated-accounts");
+		}
+	}
+
 	private static ConfigurableApplicationContext start(String... args) {
 		return new SpringApplicationBuilder(PropertiesOnly.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)

@@ -1,8 +1,11 @@
 package ng.kinta.dedicatedaccounts.admin.schedule;
 
+import ng.kinta.dedicatedaccounts.commandline.PublicApiUrl;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -15,7 +18,10 @@ import org.springframework.web.client.RestClient;
 class QstashClientConfiguration {
 
 	@Bean
-	QstashSchedulesClient qstashSchedulesClient(RestClient.Builder restClientBuilder, QstashProperties properties) {
+	QstashSchedulesClient qstashSchedulesClient(RestClient.Builder restClientBuilder, QstashProperties properties,
+			ScheduleProperties schedule, Environment environment) {
+		// an http:// or relative destination would be scheduled and never verify
+		PublicApiUrl.requireValid(schedule.publicApiUrl(), environment.matchesProfiles("demo"));
 		return new QstashSchedulesClient(restClientBuilder, properties);
 	}
 

@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.admin.schedule;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import ng.kinta.dedicatedaccounts.commandline.PublicApiUrl;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The schedule that drives the job ({@code app.schedule.*}).
  *
- * @param publicApiUrl public base URL of the trigger ({@code NEXT_PUBLIC_API_URL}), one
- * trailing slash stripped; required
+ * @param publicApiUrl public base URL of the trigger ({@code NEXT_PUBLIC_API_URL}),
+ * normalised by {@link PublicApiUrl#normalize}; required, absolute https outside the demo
  * @param id fixed schedule id sent as {@code Upstash-Schedule-Id}, which makes creating
  * the schedule idempotent (QStash overwrites a schedule with the same id)
  * @param cron cron expression in UTC sent as {@code Upstash-Cron}
@@ -33,8 +34,9 @@ public record ScheduleProperties(
 	static final String TRIGGER_PATH = "/api/cron/create-dedicated-accounts";
 
 	public ScheduleProperties {
-		if (publicApiUrl != null && publicApiUrl.endsWith("/")) {
-			publicApiUrl = publicApiUrl.substring(0, publicApiUrl.length() - 1);
+		if (publicApiUrl != null) {
+			// the trigger normalises it the same way: the sub claim must match
+			publicApiUrl = PublicApiUrl.normalize(publicApiUrl);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import ng.kinta.dedicatedaccounts.commandline.PublicApiUrl;
 import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
 
@@ -12,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
 /*
@@ -26,7 +28,9 @@ class TriggerFunctionConfiguration {
 	static final String FUNCTION_NAME = "create-dedicated-accounts";
 
 	@Bean
-	QstashSignatureVerifier qstashSignatureVerifier(TriggerProperties properties) {
+	QstashSignatureVerifier qstashSignatureVerifier(TriggerProperties properties, Environment environment) {
+		// fails the start with a message naming NEXT_PUBLIC_API_URL
+		PublicApiUrl.requireValid(properties.publicApiUrl(), environment.matchesProfiles("demo"));
 		TriggerProperties.Signing signing = properties.signing();
 		return new QstashSignatureVerifier(signing.keys(), properties.endpointUrl(), Clock.systemUTC(),
 				signing.clockTolerance(), Math.toIntExact(signing.maxHeaderSize().toBytes()));
