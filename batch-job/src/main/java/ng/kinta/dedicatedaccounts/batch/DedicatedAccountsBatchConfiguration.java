@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 
@@ -55,7 +56,10 @@ public class DedicatedAccountsBatchConfiguration {
 	 */
 	@Bean
 	BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
-			BatchJdbcProperties properties) {
+			BatchJdbcProperties properties, Environment environment) {
+		JobRepositoryCredentials.require(environment.getProperty("spring.datasource.url", ""),
+				environment.getProperty("spring.datasource.username", ""),
+				environment.getProperty("spring.datasource.password", ""));
 		return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
 
 			@Override

@@ -231,7 +231,8 @@ class BatchJobRunService implements JobRunService {
 	private RunInProgressException inProgress() {
 		Optional<RunLease.State> state = this.lease.current();
 		if (state.isEmpty()) {
-			return new RunInProgressException(null, "Another run is starting; try again in a moment.");
+			return new RunInProgressException(null, "Another run is starting; try again in a moment.",
+					Duration.ofSeconds(1));
 		}
 		RunLease.State current = state.get();
 		// the lease names its job execution from its first renewal on; until then, a
@@ -239,8 +240,11 @@ class BatchJobRunService implements JobRunService {
 		Long jobExecutionId = (current.jobExecutionId() != null) ? current.jobExecutionId()
 				: this.history.running().stream().findFirst().map(JobExecution::getId).orElse(null);
 		String execution = (jobExecutionId != null) ? ", job execution " + jobExecutionId : "";
-		return new RunInProgressException(jobExecutionId, "Another run is in progress: " + current.holder().describe()
-				+ execution + "; its lease lapses at " + current.expiresAt() + " unless renewed.");
+		Duration untilLapse = Duration.between(this.lease.serverTime(), current.expiresAt());
+		return new RunInProgressException(jobExecutionId,
+				"Another run is in progress: " + current.holder().describe() + execution + "; its lease lapses at "
+						+ current.expiresAt() + " unless renewed.",
+				(untilLapse.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : untilLapse);
 	}
 
 	private static void awaitQuietly(ScheduledExecutorService executor) {

@@ -39,7 +39,7 @@ class PostgresJobRepositoryIntegrationTests extends JobIntegrationTest {
 		registry.add("BATCH_DB_URL", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.datasource.password", () -> "postgres");
 	}
 
 	@AfterAll

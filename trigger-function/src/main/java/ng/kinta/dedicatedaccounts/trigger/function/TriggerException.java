@@ -2,6 +2,7 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,9 +29,16 @@ final class TriggerException extends RuntimeException {
 
 	private final transient ProblemDetail problem;
 
+	private final @Nullable Long retryAfterSeconds;
+
 	private TriggerException(ProblemDetail problem) {
+		this(problem, null);
+	}
+
+	private TriggerException(ProblemDetail problem, @Nullable Long retryAfterSeconds) {
 		super(problem.getDetail(), null, false, false);
 		this.problem = problem;
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	static TriggerException unauthorized() {
@@ -42,7 +50,11 @@ final class TriggerException extends RuntimeException {
 		if (ex.getRunningExecutionId() != null) {
 			problem.setProperty(RUNNING_EXECUTION_ID, ex.getRunningExecutionId());
 		}
-		return new TriggerException(problem);
+		// QStash honours Retry-After (seconds): the redelivery comes once the lease could
+		// have lapsed, not after its own back-off
+		Long retryAfter = (ex.getUntilLeaseLapses() != null)
+				? (long) Math.ceil(ex.getUntilLeaseLapses().toMillis() / 1000.0) : null;
+		return new TriggerException(problem, retryAfter);
 	}
 
 	static TriggerException runFailed(RunSummary summary) {
@@ -59,6 +71,14 @@ final class TriggerException extends RuntimeException {
 
 	ProblemDetail problem() {
 		return this.problem;
+	}
+
+	/**
+	 * The {@code Retry-After} of the answer.
+	 * @return seconds, or {@code null} for none
+	 */
+	@Nullable Long retryAfterSeconds() {
+		return this.retryAfterSeconds;
 	}
 
 }

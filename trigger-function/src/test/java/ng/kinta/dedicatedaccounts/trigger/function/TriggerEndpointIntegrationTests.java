@@ -157,12 +157,14 @@ class TriggerEndpointIntegrationTests {
 
 	@Test
 	void runInProgressAnswers409() {
-		given(this.jobRunService.startNewRun(any()))
-			.willThrow(new RunInProgressException(40L, "another run of the job is in progress"));
+		given(this.jobRunService.startNewRun(any())).willThrow(new RunInProgressException(40L,
+				"another run of the job is in progress", java.time.Duration.ofMillis(41_200)));
 
 		Response response = post(TriggerProperties.PATH, "{}", this.signer, "msg_409");
 
 		assertThat(response.status()).isEqualTo(409);
+		// QStash retries once the lease could have lapsed, rounded up to whole seconds
+		assertThat(response.headers().getFirst("Retry-After")).isEqualTo("42");
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
 		JsonNode problem = this.json.readTree(response.body());
 		assertThat(problem.path("status").asInt()).isEqualTo(409);
