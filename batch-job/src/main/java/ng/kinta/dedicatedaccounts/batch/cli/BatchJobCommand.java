@@ -214,9 +214,8 @@ class BatchJobCommand {
 
 	}
 
-	@CommandLine.Command(name = "release", mixinStandardHelpOptions = true,
-			description = "Release the user for a fresh attempt at every bank (Billstack holds no account for it).")
-	static class Release {
+	/** What {@code release} and {@code dismiss} take: a user and who resolves it. */
+	abstract static class UserResolution {
 
 		@Spec
 		CommandSpec spec;
@@ -229,18 +228,15 @@ class BatchJobCommand {
 
 	}
 
+	@CommandLine.Command(name = "release", mixinStandardHelpOptions = true,
+			description = "Release the user for a fresh attempt at every bank (Billstack holds no account for it).")
+	static class Release extends UserResolution {
+
+	}
+
 	@CommandLine.Command(name = "dismiss", mixinStandardHelpOptions = true,
 			description = "Dismiss the second accounts kept aside for the user (dealt with in Billstack).")
-	static class Dismiss {
-
-		@Spec
-		CommandSpec spec;
-
-		@Parameters(arity = "1", paramLabel = "USER", description = "The user's id.")
-		String userId;
-
-		@Option(names = "--by", description = "Who resolves it (default: the OS user).")
-		String by;
+	static class Dismiss extends UserResolution {
 
 	}
 
