@@ -164,7 +164,18 @@ public class EligibleUsers {
 		// UserRecord.Provisioning#isDueAt as a query
 		Criteria due = new Criteria().orOperator(Criteria.where(UserFields.NEXT_ATTEMPT_AT).exists(false),
 				Criteria.where(UserFields.NEXT_ATTEMPT_AT).lte(now));
-		Query query = Query.query(withoutKnownAccount().and(UserFields.CLAIM_TOKEN).is(claimToken)).addCriteria(due);
+		// withoutKnownAccount(), but a parked user waits for an operator, not for a run
+		Criteria waiting = Criteria.where(UserFields.ID)
+			.type(JsonSchemaObject.Type.OBJECT_ID)
+			.and(UserFields.STATUS)
+			.is(UserFields.ACTIVE)
+			.and(UserFields.EMAIL_VERIFIED)
+			.is(true)
+			.and(UserFields.STATE)
+			.nin(ProvisioningState.PROVISIONED.name(), ProvisioningState.NEEDS_RECONCILIATION.name())
+			.and(UserFields.CLAIM_TOKEN)
+			.is(claimToken);
+		Query query = Query.query(waiting).addCriteria(due);
 		return this.mongoTemplate.count(query, UserFields.USERS);
 	}
 
