@@ -161,6 +161,8 @@ class FaultToleranceIntegrationTests extends JobIntegrationTest {
 			assertThatExceptionOfType(RunInProgressException.class)
 				.isThrownBy(() -> this.runs.startNewRun(RunTrigger.COMMAND_LINE))
 				.satisfies((ex) -> assertThat(ex.getRunningExecutionId()).isNotNull())
+				// when the lease lapses unless renewed: the trigger's Retry-After
+				.satisfies((ex) -> assertThat(ex.getUntilLeaseLapses()).isPositive())
 				.withMessageContaining("in progress");
 			// the running execution's process is alive: recover refuses to mark it failed
 			long running = this.runs.recentExecutions(1).get(0).jobExecutionId();

@@ -21,7 +21,9 @@ import org.springframework.messaging.support.MessageBuilder;
  * bytes {@link RawRequestBodyFilter} kept, whatever the Content-Type), runs the job for
  * its {@code Upstash-Message-Id} and returns the run's summary (answered with 200). Every
  * other outcome is thrown as a {@link TriggerException}: 401 for a missing or invalid
- * signature, 409 while a run is in progress, 500 with the summary when the run failed.
+ * signature, 489 (QStash's "do not retry") for a token signed with our key whose
+ * {@code sub}, {@code iss} or {@code body} can never match, 409 while a run is in
+ * progress, 500 with the summary when the run failed.
  */
 class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Message<RunSummary>> {
 
@@ -56,6 +58,11 @@ class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Messa
 		}
 		catch (InvalidSignatureException ex) {
 			// one line, a coarse category only: the caller may be probing
+			if (ex.neverVerifiesOnRetry()) {
+				logger.warn("Rejected trigger request: invalid QStash signature ({}); no retry can pass, "
+						+ "answered 489 so that QStash does not retry it", ex.reason());
+				throw TriggerException.neverVerifies();
+			}
 			logger.warn("Rejected trigger request: invalid QStash signature ({})", ex.reason());
 			throw TriggerException.unauthorized();
 		}

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.function.web.mvc.FunctionController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,14 +31,10 @@ class TriggerExceptionHandler {
 	ResponseEntity<ProblemDetail> handle(Exception ex, HttpServletRequest request) {
 		TriggerException trigger = find(ex);
 		if (trigger != null) {
-			ResponseEntity<ProblemDetail> answer = problem(trigger.status(), trigger.problem());
-			if (trigger.retryAfterSeconds() != null) {
-				return ResponseEntity.status(answer.getStatusCode())
-					.header(HttpHeaders.RETRY_AFTER, String.valueOf(trigger.retryAfterSeconds()))
-					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-					.body(trigger.problem());
-			}
-			return answer;
+			return ResponseEntity.status(trigger.status())
+				.headers(trigger.headers())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(trigger.problem());
 		}
 		if (!HttpMethod.POST.matches(request.getMethod())) {
 			// spring.cloud.function.http.* refuses other methods with an

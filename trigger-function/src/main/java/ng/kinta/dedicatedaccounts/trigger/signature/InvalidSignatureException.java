@@ -25,6 +25,19 @@ public class InvalidSignatureException extends Exception {
 	}
 
 	/**
+	 * Whether no redelivery of the same message can verify either: the token was signed
+	 * with one of our keys (so QStash sent it), but its {@code iss}, {@code sub} or
+	 * {@code body} claim does not match. QStash redelivers a message to the same
+	 * destination with the same body, so every retry would fail the same way. Every other
+	 * failure may pass on a retry (a fresh token, signing keys being rolled, a clock
+	 * catching up) or cannot be told apart from a stranger's request.
+	 * @return {@code true} for {@link Reason#CLAIMS} and {@link Reason#BODY}
+	 */
+	public boolean neverVerifiesOnRetry() {
+		return this.reason == Reason.CLAIMS || this.reason == Reason.BODY;
+	}
+
+	/**
 	 * Categories of signature failures, in the order the checks run.
 	 */
 	public enum Reason {

@@ -2,6 +2,7 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
@@ -122,9 +123,14 @@ class TriggerEndpointIntegrationTests {
 		Response missing = post(TriggerProperties.PATH, "{}", null, "msg_401a");
 		Response forged = post(TriggerProperties.PATH, "{}",
 				new QstashTokenSigner("sig_AttackerKeyOfThirtyTwoChars01", Clock.systemUTC()), "msg_401b");
+		// QStash signs every retry afresh: an expired token may pass next time, so 401
+		Response expired = post(TriggerProperties.PATH, "{}",
+				new QstashTokenSigner(CURRENT_KEY, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))),
+				"msg_401c");
 
-		for (Response response : new Response[] { missing, forged }) {
+		for (Response response : new Response[] { missing, forged, expired }) {
 			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.headers().containsHeader("Upstash-NonRetryable-Error")).isFalse();
 			assertThat(response.contentType()).isEqualTo("application/problem+json");
 			JsonNode problem = this.json.readTree(response.body());
 			assertThat(problem.path("status").asInt()).isEqualTo(401);
@@ -146,17 +152,28 @@ class TriggerEndpointIntegrationTests {
 	}
 
 	@Test
-	void tamperedBodyAnswers401() {
-		String token = this.signer.sign(SIGNED_URL, "{}".getBytes(StandardCharsets.UTF_8));
+	void aTokenSignedWithOurKeyForAnotherBodyOrUrlAnswers489SoThatQstashDoesNotRetryIt() {
+		// QStash redelivers the same body to the same destination: no retry can verify
+		String otherBody = this.signer.sign(SIGNED_URL, "{}".getBytes(StandardCharsets.UTF_8));
+		String otherUrl = this.signer.sign("https://old-host.example.test" + TriggerProperties.PATH,
+				"{}".getBytes(StandardCharsets.UTF_8));
 
-		Response response = exchange(TriggerProperties.PATH, "{ }", token, "msg_tampered");
+		Response tampered = exchange(TriggerProperties.PATH, "{ }", otherBody, "msg_tampered");
+		Response misrouted = exchange(TriggerProperties.PATH, "{}", otherUrl, "msg_misrouted");
 
-		assertThat(response.status()).isEqualTo(401);
+		for (Response response : new Response[] { tampered, misrouted }) {
+			assertThat(response.status()).isEqualTo(489);
+			assertThat(response.headers().getFirst("Upstash-NonRetryable-Error")).isEqualTo("true");
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+			JsonNode problem = this.json.readTree(response.body());
+			assertThat(problem.path("status").asInt()).isEqualTo(489);
+			assertThat(problem.path("detail").asString()).isEqualTo("Missing or invalid Upstash-Signature");
+		}
 		then(this.jobRunService).should(never()).startNewRun(any());
 	}
 
 	@Test
-	void runInProgressAnswers409() {
+	void runInProgressAnswers409WithRetryAfterTheSecondsUntilTheLeaseLapses() {
 		given(this.jobRunService.startNewRun(any())).willThrow(new RunInProgressException(40L,
 				"another run of the job is in progress", java.time.Duration.ofMillis(41_200)));
 

@@ -110,8 +110,9 @@ class TriggerRequestBodyIntegrationTests {
 
 		HttpResponse<String> response = post(contentType, changed, this.signer.sign(signedUrl(), body));
 
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.body()).contains("\"status\":401").contains("Missing or invalid Upstash-Signature");
+		assertThat(response.statusCode()).isEqualTo(489);
+		assertThat(response.headers().firstValue("Upstash-NonRetryable-Error")).hasValue("true");
+		assertThat(response.body()).contains("\"status\":489").contains("Missing or invalid Upstash-Signature");
 		then(this.jobRunService).should(never()).startNewRun(any());
 	}
 

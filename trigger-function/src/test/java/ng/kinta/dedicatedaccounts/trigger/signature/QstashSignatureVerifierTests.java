@@ -214,6 +214,16 @@ class QstashSignatureVerifierTests {
 	}
 
 	@Test
+	void onlyAGenuineTokenWithTheWrongSubIssuerOrBodyCanNeverPassOnARetry() {
+		// QStash redelivers to the same destination with the same body, with a fresh
+		// token
+		for (Reason reason : Reason.values()) {
+			assertThat(new InvalidSignatureException(reason).neverVerifiesOnRetry()).as(reason.name())
+				.isEqualTo(reason == Reason.CLAIMS || reason == Reason.BODY);
+		}
+	}
+
+	@Test
 	void refusesKeysShorterThan256Bits() {
 		assertThatThrownBy(() -> new QstashSignatureVerifier(new QstashSigningKeys("tiny-key", NEXT_KEY), URL,
 				Clock.systemUTC(), Duration.ZERO, 8192))
