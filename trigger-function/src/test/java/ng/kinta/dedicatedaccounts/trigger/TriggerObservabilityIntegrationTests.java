@@ -132,7 +132,8 @@ class TriggerObservabilityIntegrationTests {
 	@Test
 	void aRunIsMeasuredLoggedAndProbed(CapturedOutput output) {
 		// given: a signed delivery ran the job
-		JsonNode summary = deliver("msg_observed");
+		String token = sign();
+		JsonNode summary = this.json.readTree(post(token, "msg_observed").body());
 		long jobExecutionId = summary.path("jobExecutionId").asLong();
 		assertThat(summary.path("data").path("successCount").asLong()).isEqualTo(5);
 
@@ -164,6 +165,19 @@ class TriggerObservabilityIntegrationTests {
 				.startsWith("billstack-"));
 		assertThat(runLines).anySatisfy((line) -> assertThat(line.path("message").asString())
 			.startsWith("Trigger request answered 200: job execution " + jobExecutionId + " COMPLETED, 5 processed"));
+
+		// when: the same token comes again (a captured delivery), under its message id or
+		// another one: refused, and remembered in MongoDB under a TTL index
+		assertThat(post(token, "msg_observed").status()).isEqualTo(401);
+		assertThat(post(token, "msg_chosen_by_the_attacker").status()).isEqualTo(401);
+		assertThat(this.mongoTemplate.getCollection("qstashUsedTokens").countDocuments()).isOne();
+		assertThat(this.mongoTemplate.getCollection("qstashUsedTokens").listIndexes())
+			.anyMatch((index) -> index.get("expireAfterSeconds") instanceof Number ttl && ttl.longValue() == 0);
+		// when: QStash redelivers the message, with a new token as for every attempt: the
+		// message's run answers again, no second run
+		Probe redelivered = post(sign(), "msg_observed");
+		assertThat(redelivered.status()).as(redelivered.body()).isEqualTo(200);
+		assertThat(this.json.readTree(redelivered.body()).path("jobExecutionId").asLong()).isEqualTo(jobExecutionId);
 
 		// and: everything is up; components show their status, never their details
 		Probe up = management("/actuator/health");
@@ -213,19 +227,21 @@ class TriggerObservabilityIntegrationTests {
 		assertThat(info.path("build").path("artifact").asString()).isEqualTo("trigger-function");
 	}
 
-	private JsonNode deliver(String messageId) {
+	private String sign() {
 		QstashTokenSigner signer = new QstashTokenSigner(this.properties.signing().currentKey(), Clock.systemUTC());
-		byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-		String answer = RestClient.create("http://localhost:" + this.port)
+		return signer.sign(this.properties.endpointUrl(), "{}".getBytes(StandardCharsets.UTF_8));
+	}
+
+	private Probe post(String token, String messageId) {
+		return RestClient.create("http://localhost:" + this.port)
 			.post()
 			.uri(TriggerProperties.PATH)
 			.contentType(MediaType.APPLICATION_JSON)
-			.header("Upstash-Signature", signer.sign(this.properties.endpointUrl(), body))
+			.header("Upstash-Signature", token)
 			.header("Upstash-Message-Id", messageId)
-			.body(body)
-			.retrieve()
-			.body(String.class);
-		return this.json.readTree(answer);
+			.body("{}".getBytes(StandardCharsets.UTF_8))
+			.exchange((request, response) -> new Probe(response.getStatusCode().value(),
+					new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
 	}
 
 	private Probe management(String path) {

@@ -8,6 +8,7 @@ import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.commandline.PublicApiUrl;
 import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
+import ng.kinta.dedicatedaccounts.trigger.signature.UsedTokens;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,12 +29,13 @@ class TriggerFunctionConfiguration {
 	static final String FUNCTION_NAME = "create-dedicated-accounts";
 
 	@Bean
-	QstashSignatureVerifier qstashSignatureVerifier(TriggerProperties properties, Environment environment) {
+	QstashSignatureVerifier qstashSignatureVerifier(TriggerProperties properties, Environment environment,
+			UsedTokens usedTokens) {
 		// fails the start with a message naming NEXT_PUBLIC_API_URL
 		PublicApiUrl.requireValid(properties.publicApiUrl(), environment.matchesProfiles("demo"));
 		TriggerProperties.Signing signing = properties.signing();
 		return new QstashSignatureVerifier(signing.keys(), properties.endpointUrl(), Clock.systemUTC(),
-				signing.clockTolerance(), Math.toIntExact(signing.maxHeaderSize().toBytes()));
+				signing.clockTolerance(), Math.toIntExact(signing.maxHeaderSize().toBytes()), usedTokens);
 	}
 
 	@Bean

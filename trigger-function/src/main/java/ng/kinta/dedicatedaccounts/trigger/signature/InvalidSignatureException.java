@@ -29,8 +29,9 @@ public class InvalidSignatureException extends Exception {
 	 * with one of our keys (so QStash sent it), but its {@code iss}, {@code sub} or
 	 * {@code body} claim does not match. QStash redelivers a message to the same
 	 * destination with the same body, so every retry would fail the same way. Every other
-	 * failure may pass on a retry (a fresh token, signing keys being rolled, a clock
-	 * catching up) or cannot be told apart from a stranger's request.
+	 * failure may pass on a retry (a fresh token, also after a replayed one; signing keys
+	 * being rolled; a clock catching up) or cannot be told apart from a stranger's
+	 * request.
 	 * @return {@code true} for {@link Reason#CLAIMS} and {@link Reason#BODY}
 	 */
 	public boolean neverVerifiesOnRetry() {
@@ -64,7 +65,13 @@ public class InvalidSignatureException extends Exception {
 		CLAIMS,
 
 		/** The {@code body} claim is not the hash of the bytes received. */
-		BODY
+		BODY,
+
+		/**
+		 * A valid token that was accepted before (same {@code jti}): a replayed delivery.
+		 * QStash signs every attempt anew, so its own redeliveries never get here.
+		 */
+		REPLAYED
 
 	}
 

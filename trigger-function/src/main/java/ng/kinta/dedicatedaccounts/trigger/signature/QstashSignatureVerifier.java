@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.trigger.signature;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,11 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code exp} and {@code nbf} (when present) hold, give or take the clock
  * tolerance;</li>
  * <li>{@code body} is base64url(SHA-256(raw body bytes)), compared without {@code =}
- * padding and in constant time.</li>
+ * padding and in constant time;</li>
+ * <li>{@code jti} was never accepted before ({@link UsedTokens}, remembered until
+ * {@code exp} plus the clock tolerance): a captured delivery cannot be replayed within
+ * its validity window. QStash signs every attempt with a new token, so its redeliveries
+ * are not affected.</li>
  * </ul>
  * Headers longer than the size limit are rejected before parsing. Thread-safe.
  */
@@ -48,6 +53,10 @@ public final class QstashSignatureVerifier {
 
 	private final int maxSignatureLength;
 
+	private final Duration clockTolerance;
+
+	private final UsedTokens usedTokens;
+
 	/**
 	 * Creates a verifier.
 	 * @param keys the current and next signing keys (each at least 32 bytes as UTF-8, as
@@ -58,11 +67,12 @@ public final class QstashSignatureVerifier {
 	 * @param clockTolerance allowed clock difference for {@code exp}/{@code nbf}, whole
 	 * seconds (sub-second parts are dropped)
 	 * @param maxSignatureLength largest accepted header value, in characters
+	 * @param usedTokens where accepted tokens are remembered, shared by every host
 	 * @throws IllegalArgumentException when a key is shorter than 256 bits, the URL is
 	 * blank, or a limit is negative
 	 */
 	public QstashSignatureVerifier(QstashSigningKeys keys, String expectedUrl, Clock clock, Duration clockTolerance,
-			int maxSignatureLength) {
+			int maxSignatureLength, UsedTokens usedTokens) {
 		if (expectedUrl == null || expectedUrl.isBlank()) {
 			throw new IllegalArgumentException("The expected URL (sub claim) is missing");
 		}
@@ -73,6 +83,8 @@ public final class QstashSignatureVerifier {
 		this.claimsVerifier = new ClockAwareClaimsVerifier(expectedUrl, clock);
 		this.claimsVerifier.setMaxClockSkew(Math.toIntExact(clockTolerance.toSeconds()));
 		this.maxSignatureLength = maxSignatureLength;
+		this.clockTolerance = Duration.ofSeconds(clockTolerance.toSeconds());
+		this.usedTokens = usedTokens;
 	}
 
 	/**
@@ -112,6 +124,11 @@ public final class QstashSignatureVerifier {
 		}
 		if (!(claims.getClaim(BODY_CLAIM) instanceof String bodyClaim) || !BodyHash.matches(bodyClaim, body)) {
 			throw new InvalidSignatureException(Reason.BODY);
+		}
+		// last: only a token that passed every other check is remembered
+		Instant forgetAfter = claims.getExpirationTime().toInstant().plus(this.clockTolerance);
+		if (!this.usedTokens.recordFirstUse(claims.getJWTID(), forgetAfter)) {
+			throw new InvalidSignatureException(Reason.REPLAYED);
 		}
 	}
 
@@ -167,8 +184,8 @@ public final class QstashSignatureVerifier {
 		private final Clock clock;
 
 		ClockAwareClaimsVerifier(String expectedUrl, Clock clock) {
-			super(new JWTClaimsSet.Builder().issuer(ISSUER).subject(expectedUrl).build(),
-					Set.of(JWTClaimNames.ISSUER, JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME, BODY_CLAIM));
+			super(new JWTClaimsSet.Builder().issuer(ISSUER).subject(expectedUrl).build(), Set.of(JWTClaimNames.ISSUER,
+					JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME, JWTClaimNames.JWT_ID, BODY_CLAIM));
 			this.clock = clock;
 		}
 

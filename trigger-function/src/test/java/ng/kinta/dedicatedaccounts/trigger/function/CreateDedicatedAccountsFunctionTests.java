@@ -3,6 +3,8 @@ package ng.kinta.dedicatedaccounts.trigger.function;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,9 +42,11 @@ class CreateDedicatedAccountsFunctionTests {
 
 	final FakeJobRunService jobRunService = new FakeJobRunService();
 
+	final Set<String> usedTokens = ConcurrentHashMap.newKeySet();
+
 	final CreateDedicatedAccountsFunction function = new CreateDedicatedAccountsFunction(
 			new QstashSignatureVerifier(new QstashSigningKeys(CURRENT_KEY, NEXT_KEY), URL, Clock.systemUTC(),
-					Duration.ofSeconds(5), 8192),
+					Duration.ofSeconds(5), 8192, (tokenId, forgetAfter) -> this.usedTokens.add(tokenId)),
 			new MessageRunLauncher(this.jobRunService));
 
 	final QstashTokenSigner signer = new QstashTokenSigner(CURRENT_KEY, Clock.systemUTC());
@@ -88,6 +92,32 @@ class CreateDedicatedAccountsFunctionTests {
 		assertThat(ex.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(ex.problem().getDetail()).isEqualTo(TriggerException.UNAUTHORIZED_DETAIL);
 		assertThat(this.jobRunService.starts).isEmpty();
+	}
+
+	@Test
+	void aCapturedDeliveryReplayedWithAnyMessageIdIsRefusedWith401AndStartsNothing() {
+		Message<byte[]> delivery = delivery("msg_captured");
+		this.function.apply(delivery);
+
+		for (String messageId : new String[] { "msg_captured", "msg_chosen_by_the_attacker" }) {
+			Message<byte[]> replay = MessageBuilder.withPayload(BODY)
+				.setHeader("Upstash-Signature", delivery.getHeaders().get("Upstash-Signature"))
+				.setHeader("Upstash-Message-Id", messageId)
+				.build();
+			TriggerException ex = catchThrowableOfType(TriggerException.class, () -> this.function.apply(replay));
+			assertThat(ex.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(ex.headers().containsHeader("Upstash-NonRetryable-Error")).isFalse();
+		}
+		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", "msg_captured"));
+	}
+
+	@Test
+	void aQstashRedeliveryCarriesANewTokenAndGetsTheFirstOutcome() {
+		Message<RunSummary> first = this.function.apply(delivery("msg_again"));
+		Message<RunSummary> redelivered = this.function.apply(delivery("msg_again"));
+
+		assertThat(redelivered.getPayload()).isEqualTo(first.getPayload());
+		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", "msg_again"));
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
@@ -12,6 +14,7 @@ import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.trigger.TriggerFunctionApplication;
 import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashTokenSigner;
+import ng.kinta.dedicatedaccounts.trigger.signature.UsedTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -331,6 +335,14 @@ class TriggerEndpointIntegrationTests {
 	@ComponentScan(basePackageClasses = TriggerFunctionConfiguration.class,
 			basePackages = "ng.kinta.dedicatedaccounts.trigger.runs")
 	static class TriggerWebTestApplication {
+
+		// the application keeps them in MongoDB (replay.MongoUsedTokens), which is off
+		// here
+		@Bean
+		UsedTokens usedTokens() {
+			Set<String> used = ConcurrentHashMap.newKeySet();
+			return (tokenId, forgetAfter) -> used.add(tokenId);
+		}
 
 	}
 

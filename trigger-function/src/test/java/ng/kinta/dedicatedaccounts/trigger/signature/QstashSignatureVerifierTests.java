@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -39,8 +42,14 @@ class QstashSignatureVerifierTests {
 
 	static final String EMPTY_BODY_HASH = "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU";
 
+	static final AtomicLong TOKEN_IDS = new AtomicLong();
+
+	/** What the verifier recorded: token id to "forget after". */
+	final Map<String, Instant> used = new ConcurrentHashMap<>();
+
 	final QstashSignatureVerifier verifier = new QstashSignatureVerifier(new QstashSigningKeys(CURRENT_KEY, NEXT_KEY),
-			URL, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(5), 8192);
+			URL, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(5), 8192,
+			(tokenId, forgetAfter) -> this.used.putIfAbsent(tokenId, forgetAfter) == null);
 
 	@Test
 	void acceptsTokenSignedWithCurrentKey() {
@@ -84,6 +93,45 @@ class QstashSignatureVerifierTests {
 	void acceptsNotBeforeOfZeroAsQstashSendsIt() {
 		String token = token(CURRENT_KEY, BODY, (claims) -> claims.notBeforeTime(new Date(0)));
 		assertThatCode(() -> this.verifier.verify(token, BODY)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aSecondUseOfTheSameTokenIsRefusedAsAReplay() throws Exception {
+		String token = token(CURRENT_KEY, BODY, (claims) -> {
+		});
+		this.verifier.verify(token, BODY);
+
+		assertRejected(token, BODY, Reason.REPLAYED);
+		// remembered until exp plus the clock tolerance, when it would be refused anyway
+		assertThat(this.used).containsExactly(Map.entry(claim(token, "jti"), NOW.plusSeconds(300 + 5)));
+	}
+
+	@Test
+	void aRedeliveryOfTheSameMessageWithANewTokenIsAccepted() {
+		// QStash signs every attempt anew: same destination and body, another jti
+		String first = token(CURRENT_KEY, BODY, (claims) -> {
+		});
+		String retry = token(CURRENT_KEY, BODY, (claims) -> {
+		});
+
+		assertThatCode(() -> this.verifier.verify(first, BODY)).doesNotThrowAnyException();
+		assertThatCode(() -> this.verifier.verify(retry, BODY)).doesNotThrowAnyException();
+		assertThat(this.used).hasSize(2);
+	}
+
+	@Test
+	void onlyATokenThatPassedEveryOtherCheckIsRemembered() {
+		assertRejected(token("sig_SomebodyElsesKeyOfThirtyTwoXY", BODY, (claims) -> {
+		}), BODY, Reason.SIGNATURE);
+		assertRejected(token(CURRENT_KEY, BODY, (claims) -> {
+		}), "{}".getBytes(StandardCharsets.UTF_8), Reason.BODY);
+
+		assertThat(this.used).isEmpty();
+	}
+
+	@Test
+	void rejectsTokenWithoutId() {
+		assertRejected(token(CURRENT_KEY, BODY, (claims) -> claims.jwtID(null)), BODY, Reason.CLAIMS);
 	}
 
 	@Test
@@ -226,7 +274,7 @@ class QstashSignatureVerifierTests {
 	@Test
 	void refusesKeysShorterThan256Bits() {
 		assertThatThrownBy(() -> new QstashSignatureVerifier(new QstashSigningKeys("tiny-key", NEXT_KEY), URL,
-				Clock.systemUTC(), Duration.ZERO, 8192))
+				Clock.systemUTC(), Duration.ZERO, 8192, (tokenId, forgetAfter) -> true))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageNotContaining("tiny-key");
 		assertThatThrownBy(() -> new QstashSigningKeys(CURRENT_KEY, " ")).isInstanceOf(IllegalArgumentException.class);
@@ -259,7 +307,7 @@ class QstashSignatureVerifierTests {
 			.issueTime(at(NOW))
 			.expirationTime(at(NOW.plusSeconds(300)))
 			.notBeforeTime(at(NOW))
-			.jwtID("jwt_test")
+			.jwtID("jwt_test" + TOKEN_IDS.incrementAndGet())
 			.claim("body", Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(body)));
 	}
 
