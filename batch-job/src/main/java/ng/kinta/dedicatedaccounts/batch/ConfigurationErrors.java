@@ -17,7 +17,7 @@ public final class ConfigurationErrors {
 
 	/** The line when the failure names no setting. */
 	public static final String FALLBACK = "Could not start: the configuration is incomplete or invalid (see the report above)."
-			+ " Set MONGO_DB_URI, BILL_STACK_SECRET_KEY and MAIL_FROM, or try --spring.profiles.active=demo.";
+			+ " Set MONGO_DB_URI, BILL_STACK_SECRET_KEY and MAIL_FROM, or try demo.jar (docs/DEMO.md).";
 
 	private ConfigurationErrors() {
 	}

@@ -2,6 +2,7 @@ package ng.kinta.dedicatedaccounts.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,28 @@ class ProductionJarIntegrationTests {
 			.anyMatch((name) -> name.endsWith(".class"))
 			.noneMatch(ProductionJarIntegrationTests::isForbidden);
 		assertThat(Files.size(jar)).isPositive();
+	}
+
+	@Test
+	void theJarHoldsNoDemoSettings() throws IOException {
+		// a stray SPRING_PROFILES_ACTIVE=demo must not turn off STARTTLS or bring demo
+		// keys
+		Path jar = Path.of("target", "batch-job.jar");
+		List<String> settings = new ArrayList<>();
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			for (ZipEntry entry : zip.stream().toList()) {
+				String name = entry.getName();
+				if (name.startsWith("BOOT-INF/classes/") && (name.endsWith(".yml") || name.endsWith(".yaml"))) {
+					settings.add(name);
+					try (InputStream in = zip.getInputStream(entry)) {
+						assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(name)
+							.doesNotContainPattern("on-profile:\\s*demo")
+							.doesNotContain("demo-billstack-secret-key");
+					}
+				}
+			}
+		}
+		assertThat(settings).contains("BOOT-INF/classes/batch-job.yml").noneMatch((name) -> name.contains("-demo."));
 	}
 
 	private static List<String> namesIn(String jarName, InputStream jar) throws IOException {

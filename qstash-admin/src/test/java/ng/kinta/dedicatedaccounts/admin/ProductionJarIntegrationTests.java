@@ -2,6 +2,7 @@ package ng.kinta.dedicatedaccounts.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,37 @@ class ProductionJarIntegrationTests {
 			.anyMatch((name) -> name.endsWith(".class"))
 			.noneMatch(ProductionJarIntegrationTests::isForbidden);
 		assertThat(Files.size(jar)).isPositive();
+	}
+
+	@Test
+	void theJarHoldsNoDemoSettingsAndNoWellKnownSecret() throws IOException {
+		// a stray SPRING_PROFILES_ACTIVE=demo next to a real QSTASH_TOKEN must not open
+		// the
+		// manage API with a published secret
+		Path jar = Path.of("target", "qstash-admin.jar");
+		List<String> settings = new ArrayList<>();
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			for (ZipEntry entry : zip.stream().toList()) {
+				String name = entry.getName();
+				if (name.startsWith("BOOT-INF/classes/") && isSettings(name)) {
+					settings.add(name);
+					try (InputStream in = zip.getInputStream(entry)) {
+						String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+						assertThat(text).as(name)
+							.doesNotContain("demo-signature")
+							.doesNotContain("demo-token")
+							.doesNotContainPattern("on-profile:\\s*demo");
+					}
+				}
+			}
+		}
+		assertThat(settings).contains("BOOT-INF/classes/application.yml").noneMatch((name) -> name.contains("-demo."));
+	}
+
+	// git.properties (the commit /actuator/info shows) is build metadata, not settings
+	private static boolean isSettings(String name) {
+		return (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".properties"))
+				&& !name.endsWith("/git.properties");
 	}
 
 	private static List<String> namesIn(String jarName, InputStream jar) throws IOException {

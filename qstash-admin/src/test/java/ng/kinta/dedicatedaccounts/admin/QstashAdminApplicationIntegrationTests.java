@@ -27,13 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole application with its web server: it starts, runs no command, and reports an
- * unreachable QStash (connection refused) as 502. Also: the {@code demo} profile starts
- * with nothing configured.
+ * unreachable QStash (connection refused) as 502. Also: the demo module's settings start
+ * it with nothing configured, and the {@code demo} profile alone brings no demo default.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "qstash.token=context-test-token", "app.schedule.public-api-url=https://app.example.com/",
 				"app.manage.signature=context-test-signature" })
 class QstashAdminApplicationIntegrationTests {
+
+	/**
+	 * The demo's settings for qstash-admin, kept in the demo module, outside every jar.
+	 */
+	private static final String DEMO_SETTINGS = "file:../demo/config/qstash-admin/";
 
 	@DynamicPropertySource
 	static void unreachableQstash(DynamicPropertyRegistry registry) {
@@ -100,13 +105,26 @@ class QstashAdminApplicationIntegrationTests {
 	}
 
 	@Test
-	void demoProfileStartsWithNothingConfigured() {
+	void theDemoSettingsOfTheDemoModuleStartTheAdminWithNothingConfigured() {
 		try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(QstashAdminApplication.class)
 			.web(WebApplicationType.NONE)
 			.profiles("demo")
-			.run()) {
+			.run("--spring.config.additional-location=" + DEMO_SETTINGS)) {
 			assertThat(demo.getBean(ScheduleProperties.class).destination())
-				.endsWith("/api/cron/create-dedicated-accounts");
+				.isEqualTo("http://localhost:8080/api/cron/create-dedicated-accounts");
+			assertThat(demo.getEnvironment().getProperty("app.manage.signature")).isEqualTo("demo-signature");
+		}
+	}
+
+	@Test
+	void aStrayDemoProfileNextToARealTokenOpensNothingWithAWellKnownSecret() {
+		try (ConfigurableApplicationContext stray = new SpringApplicationBuilder(QstashAdminApplication.class)
+			.web(WebApplicationType.NONE)
+			.profiles("demo")
+			.run("--qstash.token=a-real-token", "--app.schedule.public-api-url=https://app.example.com")) {
+			// the jar holds no demo defaults: SIGNATURE unset, so the manage API is off
+			assertThat(stray.getEnvironment().getProperty("app.manage.signature")).isEmpty();
+			assertThat(stray.getEnvironment().getProperty("qstash.url")).isEqualTo("https://qstash.upstash.io");
 		}
 	}
 

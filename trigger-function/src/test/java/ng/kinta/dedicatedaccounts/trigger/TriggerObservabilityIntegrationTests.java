@@ -54,12 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = TriggerFunctionApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.profiles.active=demo",
-				"spring.datasource.url=jdbc:h2:mem:trigger-observability;DB_CLOSE_DELAY=-1",
-				"logging.structured.format.console=ecs", "app.job.max-users-per-run=5",
-				// this test watches the relay go down: ask it on every probe
-				"app.health.mail-check-interval=0s", "SMTP_AUTH=false", "SMTP_STARTTLS=false",
-				"MAIL_FROM=Kinta <accounts@kinta.example>", "NEXT_PUBLIC_API_URL=https://trigger.example.test",
+		properties = { "spring.datasource.url=jdbc:h2:mem:trigger-observability;DB_CLOSE_DELAY=-1",
+				"logging.structured.format.console=ecs", "app.job.max-users-per-run=5", "SMTP_AUTH=false",
+				"SMTP_STARTTLS=false", "MAIL_FROM=Kinta <accounts@kinta.example>",
+				"NEXT_PUBLIC_API_URL=https://trigger.example.test", "app.health.mail-check-interval=0s",
 				"QSTASH_CURRENT_SIGNING_KEY=sig_ObservabilityCurrentSigningKey01",
 				"QSTASH_NEXT_SIGNING_KEY=sig_ObservabilityNextSigningKey0123" })
 class TriggerObservabilityIntegrationTests {
