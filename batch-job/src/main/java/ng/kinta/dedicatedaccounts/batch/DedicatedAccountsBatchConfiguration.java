@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import jakarta.validation.constraints.NotBlank;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 
@@ -50,16 +50,22 @@ public class DedicatedAccountsBatchConfiguration {
 	}
 
 	/*
+	 * Requires BATCH_DB_USERNAME and BATCH_DB_PASSWORD for a job repository reached over
+	 * the network; a local H2 file keeps H2's default user.
+	 */
+	@Bean
+	static BeanPostProcessor jobRepositoryCredentials() {
+		return new JobRepositoryCredentials();
+	}
+
+	/*
 	 * Creates the Batch tables in the job repository's database unless they exist: Spring
 	 * Batch's scripts have no {@code IF NOT EXISTS}, and a file database keeps its tables
 	 * between starts (H2 file or PostgreSQL).
 	 */
 	@Bean
 	BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
-			BatchJdbcProperties properties, Environment environment) {
-		JobRepositoryCredentials.require(environment.getProperty("spring.datasource.url", ""),
-				environment.getProperty("spring.datasource.username", ""),
-				environment.getProperty("spring.datasource.password", ""));
+			BatchJdbcProperties properties) {
 		return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
 
 			@Override

@@ -28,10 +28,19 @@ public final class DemoApplication {
 	/** The first argument that selects the trigger instead of the job's command line. */
 	static final String TRIGGER = "trigger";
 
+	/** H2's system property for the address its servers (AUTO_SERVER's too) bind to. */
+	static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
 	private DemoApplication() {
 	}
 
 	public static void main(String[] args) {
+		// the demo's job repository is an H2 file with AUTO_SERVER (the job and the
+		// trigger
+		// may share it): H2 listens on every interface unless told otherwise
+		if (System.getProperty(H2_BIND_ADDRESS) == null) {
+			System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+		}
 		if (args.length > 0 && TRIGGER.equals(args[0])) {
 			run(args).ifPresent(System::exit);
 			return;

@@ -37,6 +37,9 @@ class DemoJobSettingsTests {
 		assertThat(environment.getProperty("app.billstack.read-timeout")).isEqualTo("2s");
 		assertThat(environment.getProperty("spring.mail.properties[mail.smtp.starttls.enable]")).isEqualTo("false");
 		assertThat(environment.getProperty("app.demo.data-dir")).isEqualTo("./data");
+		// the demo's job and trigger may share the file: AUTO_SERVER, on the demo only
+		assertThat(environment.getProperty("spring.datasource.url"))
+			.isEqualTo("jdbc:h2:file:./data/batch;AUTO_SERVER=TRUE");
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {

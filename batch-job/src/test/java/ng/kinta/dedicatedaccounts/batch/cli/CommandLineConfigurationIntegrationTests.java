@@ -49,11 +49,13 @@ class CommandLineConfigurationIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			--app.mail.from=                    | app.mail.from: must not be blank
-			--app.billstack.secret-key=         | app.billstack.secret-key: must not be blank
-			--app.job.time-budget=ten minutes   | app.job.time-budget: cannot be read as the expected type
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					--app.mail.from=                    | app.mail.from: must not be blank
+					--app.billstack.secret-key=         | app.billstack.secret-key: must not be blank
+					--app.job.time-budget=ten minutes   | app.job.time-budget: cannot be read as the expected type
+					--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/batch | spring.datasource.username: BATCH_DB_USERNAME is empty: a job repository that is not a local H2 file (BATCH_DB_URL) needs a user and a password
+					""")
 	void otherInvalidSettingsAreNamedToo(String setting, String problem, @TempDir Path data, CapturedOutput output) {
 		int exitCode = BatchJobApplication.run(services(data, "run", setting));
 

@@ -39,6 +39,8 @@ class PostgresJobRepositoryIntegrationTests extends JobIntegrationTest {
 		registry.add("BATCH_DB_URL", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.username", () -> "postgres");
+		// any password: the embedded server trusts local connections, but the application
+		// requires one for a job repository on the network
 		registry.add("spring.datasource.password", () -> "postgres");
 	}
 
