@@ -2,13 +2,9 @@ package ng.kinta.dedicatedaccounts.batch;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
-import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -16,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 
 /*
@@ -56,30 +51,6 @@ public class DedicatedAccountsBatchConfiguration {
 	@Bean
 	static BeanPostProcessor jobRepositoryCredentials() {
 		return new JobRepositoryCredentials();
-	}
-
-	/*
-	 * Creates the Batch tables in the job repository's database unless they exist: Spring
-	 * Batch's scripts have no {@code IF NOT EXISTS}, and a file database keeps its tables
-	 * between starts (H2 file or PostgreSQL).
-	 */
-	@Bean
-	BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
-			BatchJdbcProperties properties) {
-		return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
-
-			@Override
-			protected void runScripts(Scripts scripts) {
-				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-				Integer tables = jdbc.queryForObject(
-						"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = 'BATCH_JOB_INSTANCE'",
-						Integer.class);
-				if (tables == null || tables == 0) {
-					super.runScripts(scripts);
-				}
-			}
-
-		};
 	}
 
 	/**
