@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.integration.annotation.IntegrationComponentScan;
 import org.springframework.validation.annotation.Validated;
 
 /*
@@ -24,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "ng\\.kinta\\.dedicatedaccounts\\.batch\\.cli\\..*"))
 @ConfigurationPropertiesScan
+// the messaging gateways (alert.RunEventsGateway, run.JobLaunches): Spring Integration
+// honours one @IntegrationComponentScan per context
+@IntegrationComponentScan
 public class DedicatedAccountsBatchConfiguration {
 
 	@Bean

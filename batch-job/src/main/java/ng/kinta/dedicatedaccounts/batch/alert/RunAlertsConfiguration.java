@@ -14,7 +14,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.integration.annotation.IntegrationComponentScan;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.metadata.SimpleMetadataStore;
@@ -29,7 +28,6 @@ import org.springframework.web.client.RestClient;
  * can fail, slow or change the run.
  */
 @Configuration(proxyBeanMethods = false)
-@IntegrationComponentScan(basePackageClasses = RunAlertsConfiguration.class)
 class RunAlertsConfiguration {
 
 	/** Bean name of the job execution listener that feeds the alerts. */

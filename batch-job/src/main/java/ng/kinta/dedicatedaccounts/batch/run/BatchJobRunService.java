@@ -23,13 +23,17 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.integration.launch.JobLaunchRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * {@link JobRunService} on Spring Batch's {@link JobOperator}: every launch, restart and
- * recovery happens while holding the {@link RunLease} in MongoDB, so runs are one at a
- * time across every host sharing that MongoDB, whatever job repository each one uses.
+ * {@link JobRunService} on Spring Batch: every launch, restart and recovery happens while
+ * holding the {@link RunLease} in MongoDB, so runs are one at a time across every host
+ * sharing that MongoDB, whatever job repository each one uses. A new run is a
+ * {@link JobLaunchRequest} message handled by Spring Batch Integration's
+ * {@code JobLaunchingGateway} ({@link JobLaunches}); restarts go to the
+ * {@link JobOperator}.
  */
 @Service
 class BatchJobRunService implements JobRunService {
@@ -37,6 +41,8 @@ class BatchJobRunService implements JobRunService {
 	private static final Logger logger = LoggerFactory.getLogger(BatchJobRunService.class);
 
 	private final JobOperator jobOperator;
+
+	private final JobLaunches jobLaunches;
 
 	private final Job job;
 
@@ -56,12 +62,13 @@ class BatchJobRunService implements JobRunService {
 
 	private volatile @Nullable LeaseHolder currentHolder;
 
-	BatchJobRunService(JobOperator jobOperator, Job createDedicatedAccountsJob, RunLease lease, RunHistory history,
-			ExecutionRecovery recovery, GracefulStop gracefulStop, RunProperties properties, RequestGate requestGate,
-			BillstackProperties billstack) {
+	BatchJobRunService(JobOperator jobOperator, JobLaunches jobLaunches, Job createDedicatedAccountsJob, RunLease lease,
+			RunHistory history, ExecutionRecovery recovery, GracefulStop gracefulStop, RunProperties properties,
+			RequestGate requestGate, BillstackProperties billstack) {
 		this.requestGate = requestGate;
 		this.billstack = billstack;
 		this.jobOperator = jobOperator;
+		this.jobLaunches = jobLaunches;
 		this.job = createDedicatedAccountsJob;
 		this.lease = lease;
 		this.history = history;
@@ -80,7 +87,8 @@ class BatchJobRunService implements JobRunService {
 			if (trigger.messageId() != null) {
 				parameters.addString(RunContextKeys.TRIGGER_MESSAGE_ID, trigger.messageId(), false);
 			}
-			return this.history.summarize(launch(() -> this.jobOperator.start(this.job, parameters.toJobParameters())));
+			JobLaunchRequest request = new JobLaunchRequest(this.job, parameters.toJobParameters());
+			return this.history.summarize(launch(() -> this.jobLaunches.launch(request)));
 		});
 	}
 
