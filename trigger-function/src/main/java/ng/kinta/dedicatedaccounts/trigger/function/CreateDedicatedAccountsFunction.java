@@ -1,93 +1,97 @@
 package ng.kinta.dedicatedaccounts.trigger.function;
 
-import java.util.Map;
+import java.util.List;
 import java.util.function.Function;
 
+import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.trigger.signature.InvalidSignatureException;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.MediaType;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * The trigger: takes the raw request (body bytes and HTTP headers as message headers),
- * verifies its {@code Upstash-Signature} over the body's exact bytes (over HTTP, the
- * bytes {@link RawRequestBodyFilter} kept, whatever the Content-Type), runs the job for
- * its {@code Upstash-Message-Id} and returns the run's summary (answered with 200). Every
- * other outcome is thrown as a {@link TriggerException}: 401 for a missing or invalid
- * signature, 489 (QStash's "do not retry") for a token signed with our key whose
- * {@code sub}, {@code iss} or {@code body} can never match, 409 while a run is in
- * progress, 500 with the summary when the run failed.
+ * The trigger, the one function bean of every platform: takes the delivery as a message,
+ * has the transport that brought it (the web server's, or AWS Lambda's) read the body's
+ * exact bytes and the headers, and answers through {@link #answer}, the one verification
+ * and launch path:
+ * <ul>
+ * <li>the {@code Upstash-Signature} is verified over the exact bytes: 401 when missing,
+ * invalid or replayed; 489 (QStash's "do not retry") for a token signed with our key
+ * whose {@code sub}, {@code iss} or {@code body} can never match;</li>
+ * <li>the job runs for the {@code Upstash-Message-Id} ({@link MessageRunLauncher}): 200
+ * with the summary; 409 with {@code Retry-After} while a run holds the lease; 500 with
+ * the summary when the run failed; a bare 500 for anything unexpected.</li>
+ * </ul>
+ * {@link #answer} never throws; over HTTP the web transport throws the non-200 answers as
+ * {@link TriggerException}s, which is how Spring Cloud Function web sets a status.
  */
-class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Message<RunSummary>> {
-
-	static final String SIGNATURE_HEADER = "Upstash-Signature";
-
-	static final String MESSAGE_ID_HEADER = "Upstash-Message-Id";
+class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Message<Object>> {
 
 	private static final Logger logger = LoggerFactory.getLogger(CreateDedicatedAccountsFunction.class);
 
-	private static final byte[] NO_BODY = new byte[0];
+	private static final TriggerTransport WEB = new WebTransport();
 
 	private final QstashSignatureVerifier verifier;
 
 	private final MessageRunLauncher launcher;
 
+	private final List<TriggerTransport> transports;
+
 	CreateDedicatedAccountsFunction(QstashSignatureVerifier verifier, MessageRunLauncher launcher) {
+		this(verifier, launcher, List.of());
+	}
+
+	CreateDedicatedAccountsFunction(QstashSignatureVerifier verifier, MessageRunLauncher launcher,
+			List<TriggerTransport> transports) {
 		this.verifier = verifier;
 		this.launcher = launcher;
+		this.transports = List.copyOf(transports);
 	}
 
 	@Override
-	public Message<RunSummary> apply(Message<byte[]> request) {
-		try (TriggerRequestLog log = TriggerRequestLog.open(header(request.getHeaders(), MESSAGE_ID_HEADER))) {
+	public Message<Object> apply(Message<byte[]> message) {
+		TriggerTransport transport = this.transports.stream()
+			.filter((candidate) -> candidate.carries(message))
+			.findFirst()
+			.orElse(WEB);
+		return transport.exchange(message, this::answer);
+	}
+
+	/**
+	 * Verifies a delivery and runs the job for it.
+	 * @param request the body's exact bytes and the headers
+	 * @return the answer; never throws
+	 */
+	TriggerAnswer answer(TriggerRequest request) {
+		try (TriggerRequestLog log = TriggerRequestLog.open(request.header(TriggerRequest.MESSAGE_ID_HEADER))) {
 			return log.outcomeOf(() -> handle(request));
 		}
 	}
 
-	private Message<RunSummary> handle(Message<byte[]> request) {
-		byte[] body = RawRequestBody.ofCurrentRequest().orElseGet(() -> payloadOf(request));
+	private TriggerAnswer handle(TriggerRequest request) {
 		try {
-			this.verifier.verify(header(request.getHeaders(), SIGNATURE_HEADER), body);
+			this.verifier.verify(request.header(TriggerRequest.SIGNATURE_HEADER), request.body());
 		}
 		catch (InvalidSignatureException ex) {
 			// one line, a coarse category only: the caller may be probing
 			if (ex.neverVerifiesOnRetry()) {
 				logger.warn("Rejected trigger request: invalid QStash signature ({}); no retry can pass, "
 						+ "answered 489 so that QStash does not retry it", ex.reason());
-				throw TriggerException.neverVerifies();
+				return TriggerAnswer.neverVerifies();
 			}
 			logger.warn("Rejected trigger request: invalid QStash signature ({})", ex.reason());
-			throw TriggerException.unauthorized();
+			return TriggerAnswer.unauthorized();
 		}
-		RunSummary summary = this.launcher.run(header(request.getHeaders(), MESSAGE_ID_HEADER));
-		if (!summary.completed()) {
-			throw TriggerException.runFailed(summary);
+		try {
+			RunSummary summary = this.launcher.run(request.header(TriggerRequest.MESSAGE_ID_HEADER));
+			return summary.completed() ? TriggerAnswer.ok(summary) : TriggerAnswer.runFailed(summary);
 		}
-		return MessageBuilder.withPayload(summary)
-			.setHeader(MessageHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-			.build();
-	}
-
-	// called without the HTTP adapter (tests, other bindings): the payload is the body
-	private static byte[] payloadOf(Message<byte[]> request) {
-		return (request.getPayload() != null) ? request.getPayload() : NO_BODY;
-	}
-
-	// HTTP header names are case-insensitive; message headers are not
-	private static @Nullable String header(MessageHeaders headers, String name) {
-		for (Map.Entry<String, Object> header : headers.entrySet()) {
-			if (header.getKey().equalsIgnoreCase(name) && header.getValue() != null) {
-				return header.getValue().toString();
-			}
+		catch (RunInProgressException ex) {
+			return TriggerAnswer.conflict(ex);
 		}
-		return null;
 	}
 
 }

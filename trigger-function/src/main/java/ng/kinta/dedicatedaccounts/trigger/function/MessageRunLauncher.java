@@ -40,23 +40,18 @@ class MessageRunLauncher {
 	 * @param messageId the {@code Upstash-Message-Id}, or {@code null} when absent (then
 	 * every request starts a new run)
 	 * @return the summary of the run for this message, completed or failed
-	 * @throws TriggerException with 409 when a run is in progress
+	 * @throws RunInProgressException when a run holds the run lease (answered 409)
 	 */
 	RunSummary run(@Nullable String messageId) {
-		try {
-			Optional<Long> previous = (messageId != null) ? this.jobRunService.findLatestExecutionForMessage(messageId)
-					: Optional.empty();
-			if (previous.isPresent()) {
-				Optional<RunSummary> summary = this.jobRunService.summaryOf(previous.get());
-				if (summary.isPresent()) {
-					return redelivered(messageId, previous.get(), summary.get());
-				}
+		Optional<Long> previous = (messageId != null) ? this.jobRunService.findLatestExecutionForMessage(messageId)
+				: Optional.empty();
+		if (previous.isPresent()) {
+			Optional<RunSummary> summary = this.jobRunService.summaryOf(previous.get());
+			if (summary.isPresent()) {
+				return redelivered(messageId, previous.get(), summary.get());
 			}
-			return this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId));
 		}
-		catch (RunInProgressException ex) {
-			throw TriggerException.conflict(ex);
-		}
+		return this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId));
 	}
 
 	private RunSummary redelivered(String messageId, long jobExecutionId, RunSummary summary) {

@@ -4,29 +4,29 @@ import java.time.Clock;
 import java.util.function.Function;
 
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
-import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.commandline.PublicApiUrl;
 import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
 import ng.kinta.dedicatedaccounts.trigger.signature.UsedTokens;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
-/*
- * The trigger function and its collaborators. The bean name is the last path segment of
- * the endpoint: Spring Cloud Function web maps {@code spring.cloud.function.web.path}
- * ({@code /api/cron}) + {@code /} + function name to the function.
+/**
+ * The trigger function and its collaborators, without any web server: what every platform
+ * runs (the web app scans it, the AWS Lambda application imports it). The bean name is
+ * the last path segment of the web endpoint: Spring Cloud Function web maps
+ * {@code spring.cloud.function.web.path} ({@code /api/cron}) + {@code /} + function name
+ * to the function; on Lambda, {@code SPRING_CLOUD_FUNCTION_DEFINITION} names it.
  */
 @Configuration(proxyBeanMethods = false)
-class TriggerFunctionConfiguration {
+public class TriggerFunctionConfiguration {
 
-	// name of the function bean, hence the last segment of its path
-	static final String FUNCTION_NAME = "create-dedicated-accounts";
+	/** Name of the function bean, hence the last segment of its path. */
+	public static final String FUNCTION_NAME = TriggerProperties.FUNCTION_NAME;
 
 	@Bean
 	QstashSignatureVerifier qstashSignatureVerifier(TriggerProperties properties, Environment environment,
@@ -44,22 +44,13 @@ class TriggerFunctionConfiguration {
 	}
 
 	/*
-	 * Keeps the exact request bytes for the signature check, on the trigger's path only.
+	 * The transports other than the web server's (AWS Lambda's), in order; the web
+	 * server's takes whatever none of them carries.
 	 */
-	@Bean
-	FilterRegistrationBean<RawRequestBodyFilter> rawRequestBodyFilter(TriggerProperties properties) {
-		FilterRegistrationBean<RawRequestBodyFilter> registration = new FilterRegistrationBean<>(
-				new RawRequestBodyFilter(Math.toIntExact(properties.signing().maxBodySize().toBytes())));
-		registration.addUrlPatterns(TriggerProperties.PATH);
-		// before any filter that might read form parameters, which would consume the body
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-		return registration;
-	}
-
 	@Bean(FUNCTION_NAME)
-	Function<Message<byte[]>, Message<RunSummary>> createDedicatedAccounts(QstashSignatureVerifier verifier,
-			MessageRunLauncher launcher) {
-		return new CreateDedicatedAccountsFunction(verifier, launcher);
+	Function<Message<byte[]>, Message<Object>> createDedicatedAccounts(QstashSignatureVerifier verifier,
+			MessageRunLauncher launcher, ObjectProvider<TriggerTransport> transports) {
+		return new CreateDedicatedAccountsFunction(verifier, launcher, transports.orderedStream().toList());
 	}
 
 }

@@ -4,22 +4,22 @@ import java.util.function.Supplier;
 
 import ng.kinta.dedicatedaccounts.batch.job.RunLogContext;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.messaging.Message;
-
 /**
  * One trigger request's logging: the trigger source and the QStash message id in the MDC
  * for every line logged while the request is handled (the job adds its execution id), and
- * one INFO line with the request's outcome and the run's counts.
+ * one INFO line with the request's outcome and the run's counts. Never the body or a
+ * header's value other than the message id.
  */
 final class TriggerRequestLog implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TriggerRequestLog.class);
 
-	private TriggerRequestLog(String messageId) {
+	private TriggerRequestLog(@Nullable String messageId) {
 		MDC.put(RunLogContext.TRIGGER_SOURCE, MessageRunLauncher.SOURCE);
 		if (messageId != null) {
 			MDC.put(RunLogContext.MESSAGE_ID, messageId);
@@ -31,35 +31,31 @@ final class TriggerRequestLog implements AutoCloseable {
 	 * @param messageId the {@code Upstash-Message-Id}, or {@code null}
 	 * @return the log, to close when the request is answered
 	 */
-	static TriggerRequestLog open(String messageId) {
+	static TriggerRequestLog open(@Nullable String messageId) {
 		return new TriggerRequestLog(messageId);
 	}
 
 	/**
 	 * Handles the request and logs its outcome.
 	 * @param handler what answers the request
-	 * @return the handler's answer
-	 * @throws RuntimeException what the handler threw, after logging it
+	 * @return the handler's answer, or a bare 500 when it threw (logged with its cause)
 	 */
-	Message<RunSummary> outcomeOf(Supplier<Message<RunSummary>> handler) {
+	TriggerAnswer outcomeOf(Supplier<TriggerAnswer> handler) {
+		TriggerAnswer answer;
 		try {
-			Message<RunSummary> answer = handler.get();
-			log(200, answer.getPayload(), null);
-			return answer;
-		}
-		catch (TriggerException ex) {
-			Object summary = (ex.problem().getProperties() != null)
-					? ex.problem().getProperties().get(TriggerException.SUMMARY) : null;
-			log(ex.status().value(), (summary instanceof RunSummary run) ? run : null, ex.getMessage());
-			throw ex;
+			answer = handler.get();
 		}
 		catch (RuntimeException ex) {
+			logger.error("Trigger request failed", ex);
 			log(500, null, "internal error");
-			throw ex;
+			return TriggerAnswer.internalError();
 		}
+		RunSummary summary = answer.runSummary();
+		log(answer.status(), summary, (answer.problem() != null) ? answer.problem().getDetail() : null);
+		return answer;
 	}
 
-	private static void log(int status, RunSummary summary, String detail) {
+	private static void log(int status, @Nullable RunSummary summary, @Nullable String detail) {
 		if (summary == null) {
 			logger.info("Trigger request answered {}: {}", status, detail);
 			return;

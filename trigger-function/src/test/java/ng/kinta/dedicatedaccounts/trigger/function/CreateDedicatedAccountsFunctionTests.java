@@ -60,10 +60,10 @@ class CreateDedicatedAccountsFunctionTests {
 
 	@Test
 	void validDeliveryStartsOneRunForItsMessageAndReturnsTheSummary() {
-		Message<RunSummary> response = this.function.apply(delivery("msg_1"));
+		RunSummary response = summaryOf(this.function.apply(delivery("msg_1")));
 
-		assertThat(response.getPayload().completed()).isTrue();
-		assertThat(response.getPayload().jobExecutionId()).isEqualTo(101L);
+		assertThat(response.completed()).isTrue();
+		assertThat(response.jobExecutionId()).isEqualTo(101L);
 		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", "msg_1"));
 	}
 
@@ -113,8 +113,8 @@ class CreateDedicatedAccountsFunctionTests {
 
 	@Test
 	void aQstashRedeliveryCarriesANewTokenAndGetsTheFirstOutcome() {
-		Message<RunSummary> first = this.function.apply(delivery("msg_again"));
-		Message<RunSummary> redelivered = this.function.apply(delivery("msg_again"));
+		Message<Object> first = this.function.apply(delivery("msg_again"));
+		Message<Object> redelivered = this.function.apply(delivery("msg_again"));
 
 		assertThat(redelivered.getPayload()).isEqualTo(first.getPayload());
 		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", "msg_again"));
@@ -144,9 +144,9 @@ class CreateDedicatedAccountsFunctionTests {
 
 	@Test
 	void redeliveryOfAHandledMessageReturnsTheFirstOutcomeWithoutASecondRun() {
-		RunSummary first = this.function.apply(delivery("msg_again")).getPayload();
+		RunSummary first = summaryOf(this.function.apply(delivery("msg_again")));
 
-		RunSummary second = this.function.apply(delivery("msg_again")).getPayload();
+		RunSummary second = summaryOf(this.function.apply(delivery("msg_again")));
 
 		assertThat(second).isEqualTo(first);
 		assertThat(this.jobRunService.starts).hasSize(1);
@@ -160,7 +160,7 @@ class CreateDedicatedAccountsFunctionTests {
 		long failedExecution = this.jobRunService.latestByMessage.get("msg_retry");
 		this.jobRunService.nextRunFails = false;
 
-		RunSummary retried = this.function.apply(delivery("msg_retry")).getPayload();
+		RunSummary retried = summaryOf(this.function.apply(delivery("msg_retry")));
 
 		assertThat(retried.completed()).isTrue();
 		assertThat(this.jobRunService.restarts).containsExactly(failedExecution);
@@ -187,7 +187,7 @@ class CreateDedicatedAccountsFunctionTests {
 		this.jobRunService.executions.put(7L, FakeJobRunService.summary(7L, "UNKNOWN"));
 		this.jobRunService.latestByMessage.put("msg_unknown", 7L);
 
-		RunSummary retried = this.function.apply(delivery("msg_unknown")).getPayload();
+		RunSummary retried = summaryOf(this.function.apply(delivery("msg_unknown")));
 
 		assertThat(retried.completed()).isTrue();
 		assertThat(this.jobRunService.restarts).containsExactly(7L);
@@ -198,7 +198,7 @@ class CreateDedicatedAccountsFunctionTests {
 	void concurrentDeliveriesStartOnlyOneRunAndTheOtherGets409() throws Exception {
 		this.jobRunService.started = new CountDownLatch(1);
 		this.jobRunService.release = new CountDownLatch(1);
-		Future<Message<RunSummary>> first = this.executor.submit(() -> this.function.apply(delivery("msg_a")));
+		Future<Message<Object>> first = this.executor.submit(() -> this.function.apply(delivery("msg_a")));
 		assertThat(this.jobRunService.started.await(10, TimeUnit.SECONDS)).as("first run started").isTrue();
 
 		TriggerException second = catchThrowableOfType(TriggerException.class,
@@ -206,7 +206,7 @@ class CreateDedicatedAccountsFunctionTests {
 		this.jobRunService.release.countDown();
 
 		assertThat(second.status()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(first.get(10, TimeUnit.SECONDS).getPayload().completed()).isTrue();
+		assertThat(summaryOf(first.get(10, TimeUnit.SECONDS)).completed()).isTrue();
 		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", "msg_a"));
 	}
 
@@ -214,14 +214,14 @@ class CreateDedicatedAccountsFunctionTests {
 	void concurrentRedeliveriesOfOneMessageStartOnlyOneRun() throws Exception {
 		this.jobRunService.started = new CountDownLatch(1);
 		this.jobRunService.release = new CountDownLatch(1);
-		Future<Message<RunSummary>> first = this.executor.submit(() -> this.function.apply(delivery("msg_same")));
+		Future<Message<Object>> first = this.executor.submit(() -> this.function.apply(delivery("msg_same")));
 		assertThat(this.jobRunService.started.await(10, TimeUnit.SECONDS)).isTrue();
 
 		TriggerException redelivered = catchThrowableOfType(TriggerException.class,
 				() -> this.function.apply(delivery("msg_same")));
 		this.jobRunService.release.countDown();
 		first.get(10, TimeUnit.SECONDS);
-		RunSummary afterwards = this.function.apply(delivery("msg_same")).getPayload();
+		RunSummary afterwards = summaryOf(this.function.apply(delivery("msg_same")));
 
 		assertThat(redelivered.status()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(afterwards.completed()).isTrue();
@@ -237,6 +237,55 @@ class CreateDedicatedAccountsFunctionTests {
 		this.function.apply(request);
 
 		assertThat(this.jobRunService.starts).containsExactly(new RunTrigger("qstash", null));
+	}
+
+	@Test
+	void anotherTransportGetsEveryAnswerReturnedNotThrown() {
+		TriggerTransport recording = new TriggerTransport() {
+
+			@Override
+			public boolean carries(Message<byte[]> message) {
+				return message.getHeaders().containsKey("test-transport");
+			}
+
+			@Override
+			public Message<Object> exchange(Message<byte[]> message,
+					java.util.function.Function<TriggerRequest, TriggerAnswer> trigger) {
+				TriggerAnswer answer = trigger
+					.apply(new TriggerRequest(message.getPayload(), new org.springframework.http.HttpHeaders()));
+				return MessageBuilder.<Object>withPayload(answer).build();
+			}
+
+		};
+		CreateDedicatedAccountsFunction withTransport = new CreateDedicatedAccountsFunction(
+				new QstashSignatureVerifier(new QstashSigningKeys(CURRENT_KEY, NEXT_KEY), URL, Clock.systemUTC(),
+						Duration.ofSeconds(5), 8192, (tokenId, forgetAfter) -> this.usedTokens.add(tokenId)),
+				new MessageRunLauncher(this.jobRunService), java.util.List.of(recording));
+
+		Message<Object> answer = withTransport
+			.apply(MessageBuilder.withPayload(BODY).setHeader("test-transport", true).build());
+
+		assertThat(answer.getPayload()).isInstanceOfSatisfying(TriggerAnswer.class, (unsigned) -> {
+			assertThat(unsigned.status()).isEqualTo(401);
+			assertThat(unsigned.problem().getDetail()).isEqualTo(TriggerAnswer.UNAUTHORIZED_DETAIL);
+		});
+		assertThat(this.jobRunService.starts).isEmpty();
+	}
+
+	@Test
+	void anUnexpectedFailureIsABare500WithoutItsMessage() {
+		this.jobRunService.nextCallThrows = new IllegalStateException("secret detail of the failure");
+
+		TriggerException ex = catchThrowableOfType(TriggerException.class,
+				() -> this.function.apply(delivery("msg_boom")));
+
+		assertThat(ex.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(ex.problem().getDetail()).isEqualTo("Internal error; see the server log");
+	}
+
+	private static RunSummary summaryOf(Message<Object> response) {
+		assertThat(response.getPayload()).isInstanceOf(RunSummary.class);
+		return (RunSummary) response.getPayload();
 	}
 
 	private Message<byte[]> delivery(String messageId) {

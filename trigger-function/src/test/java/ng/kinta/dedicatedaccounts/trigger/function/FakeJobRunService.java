@@ -39,6 +39,9 @@ class FakeJobRunService implements JobRunService {
 
 	volatile boolean nextRunFails;
 
+	/** Thrown by the next look-up, as an unexpected failure of the job repository. */
+	volatile RuntimeException nextCallThrows;
+
 	/** Another process holds the run lease: every launch and restart is refused. */
 	volatile boolean leaseHeldElsewhere;
 
@@ -122,6 +125,11 @@ class FakeJobRunService implements JobRunService {
 
 	@Override
 	public Optional<Long> findLatestExecutionForMessage(String messageId) {
+		RuntimeException failure = this.nextCallThrows;
+		if (failure != null) {
+			this.nextCallThrows = null;
+			throw failure;
+		}
 		return Optional.ofNullable(this.latestByMessage.get(messageId));
 	}
 
