@@ -80,6 +80,10 @@ class FunctionInvokerIntegrationTests {
 		assertThat(summary.path("status").asString()).isEqualTo("ok");
 		assertThat(summary.path("data").path("successCount").asLong()).isEqualTo(2);
 		assertThat(response.path("headers").path("Content-Type").asString()).isEqualTo("application/json");
+		// no request header comes back in the response
+		assertThat(response.path("headers").propertyNames())
+			.noneMatch((name) -> name.equalsIgnoreCase("upstash-signature"))
+			.noneMatch((name) -> name.equalsIgnoreCase("upstash-message-id"));
 		assertThat(jobExecutions()).isEqualTo(runsBefore + 1);
 		assertThat(LambdaStandIns.billstackRequests()).isEqualTo(2);
 		assertThat(output).doesNotContain(signature).doesNotContain("body-7f3a9c").doesNotContain("Received:");
