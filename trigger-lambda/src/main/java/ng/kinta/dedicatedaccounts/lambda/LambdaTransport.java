@@ -165,11 +165,13 @@ class LambdaTransport implements TriggerTransport {
 			answer = TriggerAnswer.internalError();
 			body = this.jsonMapper.writeValueAsBytes(answer.body());
 		}
-		return MessageBuilder.<Object>withPayload(body)
+		MessageBuilder<Object> response = MessageBuilder.<Object>withPayload(body)
 			.setHeader(STATUS_CODE_HEADER, answer.status())
 			.setHeader(HttpHeaders.CONTENT_TYPE, answer.contentType().toString())
-			.setHeader(MessageHeaders.CONTENT_TYPE, answer.contentType().toString())
-			.build();
+			.setHeader(MessageHeaders.CONTENT_TYPE, answer.contentType().toString());
+		// Retry-After on a 409, Upstash-NonRetryable-Error on a 489: as over HTTP
+		answer.headers().forEach(response::setHeader);
+		return response.build();
 	}
 
 }

@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.lambda;
 import ng.kinta.dedicatedaccounts.batch.DedicatedAccountsBatchConfiguration;
 import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
 import ng.kinta.dedicatedaccounts.trigger.function.TriggerFunctionConfiguration;
+import ng.kinta.dedicatedaccounts.trigger.replay.MongoUsedTokens;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @EnableConfigurationProperties({ TriggerProperties.class, LambdaProperties.class })
-@Import({ DedicatedAccountsBatchConfiguration.class, TriggerFunctionConfiguration.class })
+// MongoUsedTokens: the tokens already accepted, shared with the web trigger (replay)
+@Import({ DedicatedAccountsBatchConfiguration.class, TriggerFunctionConfiguration.class, MongoUsedTokens.class })
 public class TriggerLambdaApplication {
 
 }

@@ -108,7 +108,7 @@ class FunctionInvokerIntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(EventKind.class)
-	void aTamperedBodyGets401AndNoRun(EventKind kind, CapturedOutput output) throws Exception {
+	void aTamperedBodyGets489NotRetryableAndNoRun(EventKind kind, CapturedOutput output) throws Exception {
 		LambdaStandIns.insertUsers(1);
 		byte[] signed = "{\"probe\":\"original\"}".getBytes(StandardCharsets.UTF_8);
 		String signature = LambdaStandIns.sign(signed, LambdaStandIns.CURRENT_KEY);
@@ -118,9 +118,12 @@ class FunctionInvokerIntegrationTests {
 				LambdaStandIns.event(kind, "{\"probe\":\"tampered-51c2\"}".getBytes(), false, Map.of("Content-Type",
 						"application/json", "Upstash-Signature", signature, "Upstash-Message-Id", newMessageId())));
 
-		assertThat(response.path("statusCode").asInt()).isEqualTo(401);
+		// signed with our key for another body: no retry of this message can verify, so
+		// QStash is told not to retry (docs/QSTASH.md), as over HTTP
+		assertThat(response.path("statusCode").asInt()).isEqualTo(489);
+		assertThat(response.path("headers").path("Upstash-NonRetryable-Error").asString()).isEqualTo("true");
 		JsonNode problem = JSON.readTree(response.path("body").asString());
-		assertThat(problem.path("status").asInt()).isEqualTo(401);
+		assertThat(problem.path("status").asInt()).isEqualTo(489);
 		assertThat(problem.path("detail").asString()).isEqualTo("Missing or invalid Upstash-Signature");
 		assertThat(response.path("headers").path("Content-Type").asString()).isEqualTo("application/problem+json");
 		assertThat(jobExecutions()).isEqualTo(runsBefore);
@@ -180,6 +183,9 @@ class FunctionInvokerIntegrationTests {
 						LambdaStandIns.sign(body, LambdaStandIns.CURRENT_KEY), "Upstash-Message-Id", newMessageId())));
 
 		assertThat(response.path("statusCode").asInt()).isEqualTo(409);
+		// QStash retries once the lease could have lapsed, as over HTTP
+		assertThat(response.path("headers").path("Retry-After").asString()).matches("[1-9][0-9]*");
+		assertThat(Integer.parseInt(response.path("headers").path("Retry-After").asString())).isBetween(1, 60);
 		JsonNode problem = JSON.readTree(response.path("body").asString());
 		assertThat(problem.path("detail").asString()).contains("another-host");
 		assertThat(jobExecutions()).isEqualTo(runsBefore);

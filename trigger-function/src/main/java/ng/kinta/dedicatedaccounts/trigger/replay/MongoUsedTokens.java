@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * monitor runs about once a minute, and the check does not depend on it having run.
  */
 @Component
-class MongoUsedTokens implements UsedTokens {
+public class MongoUsedTokens implements UsedTokens {
 
 	static final String COLLECTION = "qstashUsedTokens";
 
