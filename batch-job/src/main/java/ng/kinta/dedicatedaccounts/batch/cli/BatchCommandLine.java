@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import ng.kinta.dedicatedaccounts.batch.explain.ReconciliationQueue;
+import ng.kinta.dedicatedaccounts.batch.explain.UserExplainer;
 import ng.kinta.dedicatedaccounts.batch.job.JobProperties;
 import ng.kinta.dedicatedaccounts.batch.run.JobExecutionView;
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
@@ -11,7 +13,6 @@ import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
-import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
 import ng.kinta.dedicatedaccounts.batch.user.UsersCollection;
 import org.bson.types.ObjectId;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,10 +49,13 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ReconciliationCommands reconciliation;
 
+	private final ExplainCommand explain;
+
 	private int exitCode = ExitCodes.COMPLETED;
 
 	BatchCommandLine(Command command, JobRunService runs, EligibleUsers eligibleUsers, UsersCollection usersCollection,
-			JobProperties jobProperties, JsonMapper jsonMapper, ProvisioningStateRepository provisioningState) {
+			JobProperties jobProperties, JsonMapper jsonMapper, ReconciliationQueue reconciliationQueue,
+			UserExplainer userExplainer) {
 		this.command = command;
 		this.runs = runs;
 		this.eligibleUsers = eligibleUsers;
@@ -59,7 +63,8 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 		this.jobProperties = jobProperties;
 		this.jsonMapper = jsonMapper;
 		this.out = System.out;
-		this.reconciliation = new ReconciliationCommands(provisioningState, jsonMapper, this.out);
+		this.reconciliation = new ReconciliationCommands(reconciliationQueue, jsonMapper, this.out);
+		this.explain = new ExplainCommand(userExplainer, jsonMapper, this.out);
 	}
 
 	@Override
@@ -88,6 +93,7 @@ class BatchCommandLine implements ApplicationRunner, ExitCodeGenerator {
 				case "executions" -> executions(command.json());
 				case "reconciliation" ->
 					this.exitCode = this.reconciliation.execute(command.reconciliation(), command.json());
+				case "explain" -> this.exitCode = this.explain.execute(command.user(), command.json());
 				default -> throw new IllegalArgumentException("Unknown command: " + command.name());
 			}
 		}

@@ -15,25 +15,26 @@ import picocli.CommandLine.Spec;
  * The command line of {@code batch-job.jar} as a picocli model:
  * {@code [run] [--dry-run]}, {@code restart [ID]}, {@code recover ID},
  * {@code executions [--json]}, {@code reconciliation [list [--json] | record USER ... |
- * release USER | dismiss USER]}, {@code help}, {@code --help}, {@code --version}. It only
- * holds what was parsed: parsing happens before any Spring context exists, so a usage
- * error never connects to anything.
+ * release USER | dismiss USER]}, {@code explain USER [--json]}, {@code help},
+ * {@code --help}, {@code --version}. It only holds what was parsed: parsing happens
+ * before any Spring context exists, so a usage error never connects to anything.
  */
 @CommandLine.Command(name = "batch-job", mixinStandardHelpOptions = true,
 		versionProvider = ManifestVersionProvider.class, sortOptions = false,
 		customSynopsis = "java -jar batch-job.jar [run [--dry-run] | restart [ID] | recover ID | executions [--json]"
-				+ " | reconciliation [list|record|release|dismiss] ...] [--name=value...]",
+				+ " | reconciliation [list|record|release|dismiss] ... | explain USER [--json]] [--name=value...]",
 		description = "Runs createDedicatedAccountsJob: without a command, starts a new run now.",
 		subcommands = { BatchJobCommand.Run.class, BatchJobCommand.Restart.class, BatchJobCommand.Recover.class,
 				BatchJobCommand.Executions.class, BatchJobCommand.ReconciliationCommand.class,
-				CommandLine.HelpCommand.class },
+				BatchJobCommand.Explain.class, CommandLine.HelpCommand.class },
 		footerHeading = "%n", footer = BatchJobCommand.FOOTER)
 class BatchJobCommand {
 
 	static final String FOOTER = """
 			Settings: --name=value for names under spring., app., logging., management., server.
 			  e.g. --spring.profiles.active=demo --app.job.max-users-per-run=10 (docs/CONFIGURATION.md)
-			Exit codes: 0 completed, 1 failed, 2 usage or configuration error, 3 another run is in progress""";
+			Exit codes: 0 completed, 1 failed, 2 usage or configuration error, 3 another run is in progress,
+			  4 no such user (explain)""";
 
 	@Option(names = "--dry-run", description = "List who would be processed; no Billstack, mail or writes.")
 	boolean dryRun;
@@ -74,6 +75,9 @@ class BatchJobCommand {
 		}
 		if (sub instanceof ReconciliationCommand) {
 			return reconciliation(parsed.subcommand());
+		}
+		if (sub instanceof Explain explain) {
+			return new Command("explain", null, false, explain.json, null, explain.user);
 		}
 		return new Command("executions", null, false, ((Executions) sub).json);
 	}
@@ -237,6 +241,19 @@ class BatchJobCommand {
 	@CommandLine.Command(name = "dismiss", mixinStandardHelpOptions = true,
 			description = "Dismiss the second accounts kept aside for the user (dealt with in Billstack).")
 	static class Dismiss extends UserResolution {
+
+	}
+
+	@CommandLine.Command(name = "explain", mixinStandardHelpOptions = true,
+			description = "Explain why a user has or has not a dedicated account: eligibility, the job's state"
+					+ " and history, the account and the email (email and phone masked). Exit 4: no such user.")
+	static class Explain {
+
+		@Parameters(arity = "1", paramLabel = "USER", description = "The user's id or email.")
+		String user;
+
+		@Option(names = "--json", description = "Print it as JSON.")
+		boolean json;
 
 	}
 

@@ -19,6 +19,9 @@ final class ExitCodes {
 	/** Another run is in progress. */
 	static final int RUN_IN_PROGRESS = 3;
 
+	/** {@code explain}: no user has this id or email. */
+	static final int NO_SUCH_USER = 4;
+
 	private ExitCodes() {
 	}
 

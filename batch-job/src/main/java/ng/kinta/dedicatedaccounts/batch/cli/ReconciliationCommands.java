@@ -1,16 +1,10 @@
 package ng.kinta.dedicatedaccounts.batch.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import ng.kinta.dedicatedaccounts.batch.billstack.VirtualAccount;
-import ng.kinta.dedicatedaccounts.batch.user.ProvisioningStateRepository;
-import org.bson.Document;
-import org.bson.types.ObjectId;
+import ng.kinta.dedicatedaccounts.batch.explain.ReconciliationQueue;
+import ng.kinta.dedicatedaccounts.batch.explain.ReconciliationQueue.WaitingUser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,14 +16,14 @@ class ReconciliationCommands {
 
 	private static final int LISTED = 500;
 
-	private final ProvisioningStateRepository provisioningState;
+	private final ReconciliationQueue queue;
 
 	private final JsonMapper jsonMapper;
 
 	private final PrintStream out;
 
-	ReconciliationCommands(ProvisioningStateRepository provisioningState, JsonMapper jsonMapper, PrintStream out) {
-		this.provisioningState = provisioningState;
+	ReconciliationCommands(ReconciliationQueue queue, JsonMapper jsonMapper, PrintStream out) {
+		this.queue = queue;
 		this.jsonMapper = jsonMapper;
 		this.out = out;
 	}
@@ -44,17 +38,16 @@ class ReconciliationCommands {
 		return switch (command.action()) {
 			case "list" -> list(json);
 			case "record" -> report(
-					this.provisioningState.resolveWithAccount(new ObjectId(command.userId()),
-							new VirtualAccount(command.accountName(), command.accountNumber(), command.userId(),
-									command.bank(), (command.bankName() != null) ? command.bankName() : command.bank()),
+					this.queue.recordAccount(command.userId(),
+							new ReconciliationQueue.FoundAccount(command.accountNumber(), command.bank(),
+									command.bankName(), command.accountName()),
 							command.by()),
 					command.userId(),
 					"account recorded; the next run writes its accounts document and emails the user");
-			case "release" -> report(this.provisioningState.release(new ObjectId(command.userId()), command.by()),
-					command.userId(), "released; the next run tries every bank afresh");
-			case "dismiss" ->
-				report(this.provisioningState.dismissConflictingAccounts(new ObjectId(command.userId()), command.by()),
-						command.userId(), "second accounts dismissed; the recorded account stays");
+			case "release" -> report(this.queue.release(command.userId(), command.by()), command.userId(),
+					"released; the next run tries every bank afresh");
+			case "dismiss" -> report(this.queue.dismiss(command.userId(), command.by()), command.userId(),
+					"second accounts dismissed; the recorded account stays");
 			default -> throw new IllegalArgumentException("Unknown reconciliation action: " + command.action());
 		};
 	}
@@ -70,48 +63,26 @@ class ReconciliationCommands {
 	}
 
 	private int list(boolean json) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Document user : this.provisioningState.needingReconciliation(LISTED)) {
-			rows.add(row(user));
-		}
+		List<WaitingUser> users = this.queue.waiting(LISTED);
 		if (json) {
-			this.out.println(this.jsonMapper.writeValueAsString(rows));
+			this.out.println(this.jsonMapper.writeValueAsString(users));
 			return ExitCodes.COMPLETED;
 		}
-		if (rows.isEmpty()) {
+		if (users.isEmpty()) {
 			this.out.println("No user needs reconciliation.");
 			return ExitCodes.COMPLETED;
 		}
 		String format = "%-24s %-10s %-24s %-24s %s%n";
 		this.out.printf(format, "USER", "BANK", "REFERENCE", "SENT AT", "REASON");
-		for (Map<String, Object> row : rows) {
-			this.out.printf(format, row.get("userId"), row.get("bank"), row.get("reference"), row.get("sentAt"),
-					row.get("reason"));
+		for (WaitingUser user : users) {
+			this.out.printf(format, user.userId(), user.bank(), user.reference(), user.sentAt(), user.reason());
 		}
 		this.out.println();
-		this.out.println("Check each in Billstack's dashboard (reserved accounts, by reference or customer), then:");
+		this.out.println(ReconciliationQueue.WHAT_TO_CHECK + " Then:");
 		this.out.println("  reconciliation record USER --account-number N --bank BANK --account-name NAME");
 		this.out.println("  reconciliation release USER      (no account exists: try again)");
 		this.out.println("  reconciliation dismiss USER      (second accounts kept aside were dealt with)");
 		return ExitCodes.COMPLETED;
-	}
-
-	private static Map<String, Object> row(Document user) {
-		Document provisioning = (user.get("accountProvisioning") instanceof Document nested) ? nested : new Document();
-		Document request = (provisioning.get("request") instanceof Document nested) ? nested : new Document();
-		Map<String, Object> row = new LinkedHashMap<>();
-		row.put("userId",
-				(user.get("_id") instanceof ObjectId id) ? id.toHexString() : String.valueOf(user.get("_id")));
-		row.put("state", provisioning.get("state"));
-		row.put("bank", request.get("bank"));
-		row.put("reference", request.get("reference"));
-		row.put("sentAt", (request.get("sentAt") instanceof Date sentAt) ? sentAt.toInstant().toString() : null);
-		row.put("reason", provisioning.get("reconciliationReason"));
-		row.put("since",
-				(provisioning.get("reconciliationSince") instanceof Date since) ? since.toInstant().toString() : null);
-		row.put("conflictingAccounts",
-				(provisioning.get("conflictingAccounts") instanceof List<?> accounts) ? accounts.size() : 0);
-		return row;
 	}
 
 }

@@ -64,6 +64,10 @@ public class ProvisioningStateRepository {
 			.currentDate(UserFields.REQUEST_SENT_AT)
 			.unset(UserFields.NEXT_ATTEMPT_AT)
 			.currentDate(UserFields.UPDATED_AT);
+		history(update,
+				event(ProvisioningEvent.REQUEST_SENT).append("bank", bank)
+					.append("reference", reference)
+					.append("claimToken", claimToken));
 		if (retryOfUnknownOutcome) {
 			update.inc(UserFields.UNKNOWN_RETRIES, 1);
 		}
@@ -83,13 +87,14 @@ public class ProvisioningStateRepository {
 			.addCriteria(ProvisioningTransitions.stateAllowsMoveTo(ProvisioningState.ACCOUNT_CREATED));
 		long matched = this.mongoTemplate
 			.updateFirst(query,
-					new Update().set(UserFields.STATE, ProvisioningState.ACCOUNT_CREATED.name())
+					history(new Update().set(UserFields.STATE, ProvisioningState.ACCOUNT_CREATED.name())
 						.set(UserFields.ACCOUNT, AccountDetails.toDocument(account))
 						.unset(UserFields.LAST_ERROR)
 						.unset(UserFields.NEXT_ATTEMPT_AT)
 						.unset(UserFields.RECONCILIATION_REASON)
 						.unset(UserFields.RECONCILIATION_SINCE)
 						.currentDate(UserFields.UPDATED_AT),
+							event(ProvisioningEvent.ACCOUNT_CREATED).append("bank", account.bankCode())),
 					UserFields.USERS)
 			.getMatchedCount();
 		if (matched == 1) {
@@ -100,12 +105,16 @@ public class ProvisioningStateRepository {
 		if (recorded != null && account.accountNumber().equals(recorded.accountNumber())) {
 			return AccountRecording.ALREADY_RECORDED;
 		}
-		this.mongoTemplate.updateFirst(byId(userId),
-				new Update().push(UserFields.CONFLICTING_ACCOUNTS, AccountDetails.toDocument(account))
-					.set(UserFields.RECONCILIATION_REASON, "Billstack returned a second account after one was recorded")
-					.currentDate(UserFields.RECONCILIATION_SINCE)
-					.currentDate(UserFields.UPDATED_AT),
-				UserFields.USERS);
+		this.mongoTemplate
+			.updateFirst(
+					byId(userId), history(
+							new Update().push(UserFields.CONFLICTING_ACCOUNTS, AccountDetails.toDocument(account))
+								.set(UserFields.RECONCILIATION_REASON,
+										"Billstack returned a second account after one was recorded")
+								.currentDate(UserFields.RECONCILIATION_SINCE)
+								.currentDate(UserFields.UPDATED_AT),
+							event(ProvisioningEvent.SECOND_ACCOUNT).append("bank", account.bankCode())),
+					UserFields.USERS);
 		return AccountRecording.CONFLICT;
 	}
 
@@ -129,10 +138,10 @@ public class ProvisioningStateRepository {
 					Criteria.where(UserFields.UNKNOWN_RETRIES).lt(maxRetries)));
 		if (maxRetries > 0 && this.mongoTemplate
 			.updateFirst(waiting,
-					new Update().set(UserFields.STATE, ProvisioningState.OUTCOME_UNKNOWN.name())
+					history(new Update().set(UserFields.STATE, ProvisioningState.OUTCOME_UNKNOWN.name())
 						.set(UserFields.LAST_ERROR, reason)
 						.set(UserFields.NEXT_ATTEMPT_AT, Date.from(this.clock.instant().plus(backoff)))
-						.currentDate(UserFields.UPDATED_AT),
+						.currentDate(UserFields.UPDATED_AT), event(ProvisioningEvent.OUTCOME_UNKNOWN, reason)),
 					UserFields.USERS)
 			.getMatchedCount() == 1) {
 			return ProvisioningState.OUTCOME_UNKNOWN;
@@ -151,12 +160,12 @@ public class ProvisioningStateRepository {
 			.addCriteria(ProvisioningTransitions.stateAllowsMoveTo(ProvisioningState.NEEDS_RECONCILIATION));
 		return this.mongoTemplate
 			.updateFirst(query,
-					new Update().set(UserFields.STATE, ProvisioningState.NEEDS_RECONCILIATION.name())
+					history(new Update().set(UserFields.STATE, ProvisioningState.NEEDS_RECONCILIATION.name())
 						.set(UserFields.LAST_ERROR, reason)
 						.set(UserFields.RECONCILIATION_REASON, reason)
 						.currentDate(UserFields.RECONCILIATION_SINCE)
 						.unset(UserFields.NEXT_ATTEMPT_AT)
-						.currentDate(UserFields.UPDATED_AT),
+						.currentDate(UserFields.UPDATED_AT), event(ProvisioningEvent.NEEDS_RECONCILIATION, reason)),
 					UserFields.USERS)
 			.getMatchedCount() == 1;
 	}
@@ -172,10 +181,10 @@ public class ProvisioningStateRepository {
 		Query query = byId(userId).addCriteria(ProvisioningTransitions.stateAllowsMoveTo(ProvisioningState.DEFERRED));
 		return this.mongoTemplate
 			.updateFirst(query,
-					new Update().set(UserFields.STATE, ProvisioningState.DEFERRED.name())
+					history(new Update().set(UserFields.STATE, ProvisioningState.DEFERRED.name())
 						.set(UserFields.LAST_ERROR, reason)
 						.unset(UserFields.NEXT_ATTEMPT_AT)
-						.currentDate(UserFields.UPDATED_AT),
+						.currentDate(UserFields.UPDATED_AT), event(ProvisioningEvent.DEFERRED, reason)),
 					UserFields.USERS)
 			.getMatchedCount() == 1;
 	}
@@ -196,11 +205,11 @@ public class ProvisioningStateRepository {
 			Duration maxBackoff) {
 		Document updated = this.mongoTemplate.findAndModify(
 				byId(userId).addCriteria(ProvisioningTransitions.stateAllowsMoveTo(state)),
-				new Update().inc(UserFields.ATTEMPTS, 1)
+				history(new Update().inc(UserFields.ATTEMPTS, 1)
 					.set(UserFields.STATE, state.name())
 					.set(UserFields.LAST_ERROR, reason)
 					.unset(UserFields.REQUEST)
-					.set(UserFields.UPDATED_AT, now()),
+					.set(UserFields.UPDATED_AT, now()), event(ProvisioningEvent.valueOf(state.name()), reason)),
 				FindAndModifyOptions.options().returnNew(true), Document.class, UserFields.USERS);
 		if (updated == null) {
 			return null;
@@ -302,14 +311,14 @@ public class ProvisioningStateRepository {
 		Query query = byId(userId).addCriteria(stateIs(ProvisioningState.NEEDS_RECONCILIATION));
 		return this.mongoTemplate
 			.updateFirst(query,
-					new Update().set(UserFields.STATE, ProvisioningState.ACCOUNT_CREATED.name())
+					history(new Update().set(UserFields.STATE, ProvisioningState.ACCOUNT_CREATED.name())
 						.set(UserFields.ACCOUNT, AccountDetails.toDocument(account))
 						.unset(UserFields.LAST_ERROR)
 						.unset(UserFields.NEXT_ATTEMPT_AT)
 						.unset(UserFields.RECONCILIATION_REASON)
 						.unset(UserFields.RECONCILIATION_SINCE)
 						.push(UserFields.RESOLUTIONS, resolution("account recorded", by))
-						.currentDate(UserFields.UPDATED_AT),
+						.currentDate(UserFields.UPDATED_AT), resolvedEvent("account recorded", by)),
 					UserFields.USERS)
 			.getMatchedCount() == 1;
 	}
@@ -325,7 +334,7 @@ public class ProvisioningStateRepository {
 		Query query = byId(userId).addCriteria(stateIs(ProvisioningState.NEEDS_RECONCILIATION));
 		return this.mongoTemplate
 			.updateFirst(query,
-					new Update().set(UserFields.STATE, ProvisioningState.DEFERRED.name())
+					history(new Update().set(UserFields.STATE, ProvisioningState.DEFERRED.name())
 						.unset(UserFields.REQUEST)
 						.unset(UserFields.UNKNOWN_RETRIES)
 						.unset(UserFields.NEXT_ATTEMPT_AT)
@@ -333,7 +342,7 @@ public class ProvisioningStateRepository {
 						.unset(UserFields.RECONCILIATION_SINCE)
 						.set(UserFields.LAST_ERROR, "released by an operator")
 						.push(UserFields.RESOLUTIONS, resolution("released", by))
-						.currentDate(UserFields.UPDATED_AT),
+						.currentDate(UserFields.UPDATED_AT), resolvedEvent("released", by)),
 					UserFields.USERS)
 			.getMatchedCount() == 1;
 	}
@@ -349,11 +358,11 @@ public class ProvisioningStateRepository {
 		Query query = byId(userId).addCriteria(Criteria.where(UserFields.CONFLICTING_ACCOUNTS).exists(true));
 		return this.mongoTemplate
 			.updateFirst(query,
-					new Update().unset(UserFields.CONFLICTING_ACCOUNTS)
+					history(new Update().unset(UserFields.CONFLICTING_ACCOUNTS)
 						.unset(UserFields.RECONCILIATION_REASON)
 						.unset(UserFields.RECONCILIATION_SINCE)
 						.push(UserFields.RESOLUTIONS, resolution("second accounts dismissed", by))
-						.currentDate(UserFields.UPDATED_AT),
+						.currentDate(UserFields.UPDATED_AT), resolvedEvent("second accounts dismissed", by)),
 					UserFields.USERS)
 			.getMatchedCount() == 1;
 	}
@@ -412,9 +421,9 @@ public class ProvisioningStateRepository {
 			return;
 		}
 		this.mongoTemplate.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)),
-				new Update().set(UserFields.NOTIFICATION, NotificationState.SENT.name())
+				history(new Update().set(UserFields.NOTIFICATION, NotificationState.SENT.name())
 					.unset(UserFields.NOTIFICATION_ERROR)
-					.set(UserFields.UPDATED_AT, now()),
+					.set(UserFields.UPDATED_AT, now()), event(ProvisioningEvent.EMAIL_SENT)),
 				UserFields.USERS);
 	}
 
@@ -424,12 +433,30 @@ public class ProvisioningStateRepository {
 	 * @param reason why, without personal data (an SMTP reply code, not the address)
 	 */
 	public void markEmailFailed(ObjectId userId, String reason) {
-		update(userId, new Update().set(UserFields.NOTIFICATION, NotificationState.FAILED.name())
-			.set(UserFields.NOTIFICATION_ERROR, reason));
+		update(userId, history(new Update().set(UserFields.NOTIFICATION, NotificationState.FAILED.name())
+			.set(UserFields.NOTIFICATION_ERROR, reason), event(ProvisioningEvent.EMAIL_FAILED, reason)));
 	}
 
 	private void update(ObjectId userId, Update update) {
 		this.mongoTemplate.updateFirst(byId(userId), update.set(UserFields.UPDATED_AT, now()), UserFields.USERS);
+	}
+
+	// the event rides on the state change's own update: no extra round trip
+	private static Update history(Update update, Document event) {
+		update.push(UserFields.HISTORY).slice(-UserFields.HISTORY_LIMIT).each(event);
+		return update;
+	}
+
+	private Document event(ProvisioningEvent event) {
+		return new Document("at", now()).append("event", event.name());
+	}
+
+	private Document event(ProvisioningEvent event, String detail) {
+		return event(event).append("detail", detail);
+	}
+
+	private Document resolvedEvent(String action, String by) {
+		return event(ProvisioningEvent.RESOLVED, action + " by " + by);
 	}
 
 	private static Query byId(ObjectId userId) {

@@ -74,6 +74,16 @@ public final class UserFields {
 	/** Accounts that arrived after another one was recorded; kept for an operator. */
 	public static final String CONFLICTING_ACCOUNTS = PROVISIONING + ".conflictingAccounts";
 
+	/**
+	 * The user's last {@value #HISTORY_LIMIT} {@link ProvisioningEvent}s, oldest first:
+	 * {@code at}, {@code event}, and where they apply {@code bank}, {@code reference},
+	 * {@code claimToken} (the run) and {@code detail} (a reason, never personal data).
+	 */
+	public static final String HISTORY = PROVISIONING + ".history";
+
+	/** Events kept in {@value #HISTORY}; older ones are dropped. */
+	public static final int HISTORY_LIMIT = 30;
+
 	/** Resolutions by operators: action, by whom, when. */
 	public static final String RESOLUTIONS = PROVISIONING + ".resolutions";
 

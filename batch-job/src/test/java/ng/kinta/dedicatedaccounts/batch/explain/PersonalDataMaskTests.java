@@ -1,0 +1,25 @@
+package ng.kinta.dedicatedaccounts.batch.explain;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PersonalDataMaskTests {
+
+	@Test
+	void anEmailKeepsItsFirstCharacterAndItsDomain() {
+		assertThat(PersonalDataMask.email(" ada.obi@example.com ")).isEqualTo("a***@example.com");
+		assertThat(PersonalDataMask.email("not-an-address")).isEqualTo("***");
+		assertThat(PersonalDataMask.email("@example.com")).isEqualTo("***");
+		assertThat(PersonalDataMask.email(null)).isNull();
+	}
+
+	@Test
+	void aPhoneNumberKeepsItsFirstFourAndLastThreeDigits() {
+		assertThat(PersonalDataMask.phone("0803 123 4567")).isEqualTo("0803****567");
+		assertThat(PersonalDataMask.phone("+2348031234567")).isEqualTo("2348****567");
+		assertThat(PersonalDataMask.phone("12345")).isEqualTo("***45");
+		assertThat(PersonalDataMask.phone(" ")).isNull();
+	}
+
+}
