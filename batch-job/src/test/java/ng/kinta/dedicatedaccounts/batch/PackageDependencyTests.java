@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The feature packages depend on each other one way only: cli → run → job → notification
- * → user → account → billstack (a package may use any package after it), and alert (the
- * operators' alerts, fed by the job's events) on anything, with nothing depending on it.
+ * → user → account → billstack (a package may use any package after it), alert (the
+ * operators' alerts, fed by the job's events) on anything, with nothing depending on it,
+ * and explain (what operators read about a user) on the job's packages, used by the
+ * command line only.
  */
 class PackageDependencyTests {
 
@@ -37,22 +39,26 @@ class PackageDependencyTests {
 			.definedBy("..batch.billstack..")
 			.layer("alert")
 			.definedBy("..batch.alert..")
+			.layer("explain")
+			.definedBy("..batch.explain..")
 			.whereLayer("cli")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("run")
 			.mayOnlyBeAccessedByLayers("cli", "alert")
 			.whereLayer("job")
-			.mayOnlyBeAccessedByLayers("cli", "run", "alert")
+			.mayOnlyBeAccessedByLayers("cli", "run", "alert", "explain")
 			.whereLayer("notification")
 			.mayOnlyBeAccessedByLayers("cli", "run", "job", "alert")
 			.whereLayer("user")
-			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "alert")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "alert", "explain")
 			.whereLayer("account")
-			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "alert")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "alert", "explain")
 			.whereLayer("billstack")
-			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "account", "alert")
+			.mayOnlyBeAccessedByLayers("cli", "run", "job", "notification", "user", "account", "alert", "explain")
 			.whereLayer("alert")
 			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("explain")
+			.mayOnlyBeAccessedByLayers("cli")
 			.check(CLASSES);
 	}
 

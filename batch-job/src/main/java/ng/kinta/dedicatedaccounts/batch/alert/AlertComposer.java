@@ -31,8 +31,11 @@ class AlertComposer {
 
 	private final AlertProperties properties;
 
-	AlertComposer(AlertProperties properties) {
+	private final BacklogHistory backlog;
+
+	AlertComposer(AlertProperties properties, BacklogHistory backlog) {
 		this.properties = properties;
+		this.backlog = backlog;
 	}
 
 	/**
@@ -75,6 +78,10 @@ class AlertComposer {
 		if (!unrecorded.isEmpty()) {
 			kinds.add(AlertKind.ACCOUNT_NOT_RECORDED);
 		}
+		List<Long> growth = backlogGrowth(execution);
+		if (!growth.isEmpty()) {
+			kinds.add(AlertKind.BACKLOG_GROWING);
+		}
 		kinds.removeIf(firstTime.negate());
 		if (kinds.isEmpty()) {
 			return Optional.empty();
@@ -84,7 +91,37 @@ class AlertComposer {
 				+ execution.getExitStatus().getExitCode() + ")";
 		List<String> lines = new ArrayList<>(List.of(text(subject, kinds, counts, repeated).split("\n")));
 		lines.addAll(lines.size() - 1, exactlyOnceLines(kinds, jobContext, unrecorded));
+		if (kinds.contains(AlertKind.BACKLOG_GROWING)) {
+			lines.add(lines.size() - 1,
+					"The backlog grew in " + (growth.size() - 1) + " runs in a row (" + growth.get(0) + " -> "
+							+ growth.get(growth.size() - 1) + " users waiting): users sign up faster than "
+							+ "app.job.max-users-per-run per run can drain.");
+		}
 		return Optional.of(new Alert(id, kinds, subject, String.join("\n", lines)));
+	}
+
+	// the users waiting after each of the last runs, oldest first, when every one of
+	// them grew; else empty
+	private List<Long> backlogGrowth(JobExecution execution) {
+		long current = execution.getExecutionContext().getLong(RunContextKeys.REMAINING, -1);
+		int runs = this.properties.backlogGrowthRuns();
+		if (current < 0 || execution.getStatus() != BatchStatus.COMPLETED) {
+			return List.of();
+		}
+		List<Long> values = new ArrayList<>();
+		values.add(current);
+		values.addAll(this.backlog.remainingBefore(execution.getId(), runs));
+		if (values.size() < runs + 1) {
+			return List.of();
+		}
+		for (int i = 0; i < runs; i++) {
+			if (values.get(i) <= values.get(i + 1)) {
+				return List.of();
+			}
+		}
+		List<Long> oldestFirst = new ArrayList<>(values.subList(0, runs + 1));
+		java.util.Collections.reverse(oldestFirst);
+		return oldestFirst;
 	}
 
 	private static List<String> exactlyOnceLines(Set<AlertKind> kinds, ExecutionContext jobContext,

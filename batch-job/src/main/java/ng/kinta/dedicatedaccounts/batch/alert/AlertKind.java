@@ -36,6 +36,12 @@ enum AlertKind {
 	 * MongoDB refused to record accounts Billstack created; the alert carries them so an
 	 * operator can record them by hand should the next run not.
 	 */
-	ACCOUNT_NOT_RECORDED
+	ACCOUNT_NOT_RECORDED,
+
+	/**
+	 * The users waiting grew in {@code app.alerts.backlog-growth-runs} runs in a row:
+	 * they sign up faster than a run's cap can drain.
+	 */
+	BACKLOG_GROWING
 
 }

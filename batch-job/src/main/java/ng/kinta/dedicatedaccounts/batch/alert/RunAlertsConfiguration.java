@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import ng.kinta.dedicatedaccounts.batch.notification.NotificationProperties;
+import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +42,8 @@ class RunAlertsConfiguration {
 	@Bean
 	IntegrationFlow runAlertsFlow(AlertProperties properties, ThreadPoolTaskExecutor alertTaskExecutor,
 			RestClient.Builder restClientBuilder, ObjectProvider<JavaMailSender> mailSender,
-			NotificationProperties mail) {
-		AlertComposer composer = new AlertComposer(properties);
+			NotificationProperties mail, ObjectProvider<JobRunService> jobRunService) {
+		AlertComposer composer = new AlertComposer(properties, backlogHistory(jobRunService));
 		List<AlertSender> senders = senders(properties, restClientBuilder, mailSender, mail);
 		// kinds already alerted per job execution (a few entries per run): each alert
 		// once per execution and kind within this process
@@ -57,6 +58,26 @@ class RunAlertsConfiguration {
 				return null;
 			})
 			.get();
+	}
+
+	// the completed runs before this one, newest first (restarts and failed runs left
+	// out)
+	private static BacklogHistory backlogHistory(ObjectProvider<JobRunService> jobRunService) {
+		return (jobExecutionId, count) -> {
+			JobRunService runs = jobRunService.getIfAvailable();
+			if (runs == null) {
+				return List.of();
+			}
+			return runs.recentExecutions(count * 2 + 1)
+				.stream()
+				.filter((execution) -> execution.jobExecutionId() != jobExecutionId)
+				.filter((execution) -> "COMPLETED".equals(execution.status()))
+				.map((execution) -> runs.summaryOf(execution.jobExecutionId()))
+				.flatMap(Optional::stream)
+				.map((summary) -> summary.data().remainingUsers())
+				.limit(count)
+				.toList();
+		};
 	}
 
 	private static Optional<Alert> compose(AlertComposer composer, JobExecution execution,

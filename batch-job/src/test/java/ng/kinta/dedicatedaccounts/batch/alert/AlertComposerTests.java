@@ -21,8 +21,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertComposerTests {
 
+	private List<Long> earlierRemaining = List.of();
+
 	private final AlertComposer composer = new AlertComposer(
-			new AlertProperties("", "", 10, 3, 2, Duration.ofSeconds(1), 4, Duration.ofSeconds(1)));
+			new AlertProperties("", "", 10, 3, 2, Duration.ofSeconds(1), 4, Duration.ofSeconds(1)),
+			(jobExecutionId, count) -> this.earlierRemaining);
+
+	@Test
+	void aBacklogThatGrewInEightRunsInARowAlertsOnceItHas() {
+		// the eight runs before, newest first: each had more users waiting than the one
+		// before it
+		this.earlierRemaining = List.of(170L, 160L, 150L, 140L, 130L, 120L, 110L, 100L);
+		JobExecution growing = execution(BatchStatus.COMPLETED, 0);
+		growing.getExecutionContext().putLong(RunContextKeys.REMAINING, 180);
+		provisionStep(growing, 50, 50, List.of());
+
+		assertThat(this.composer.compose(growing, (kind) -> true)).hasValueSatisfying((alert) -> {
+			assertThat(alert.kinds()).containsExactly(AlertKind.BACKLOG_GROWING);
+			assertThat(alert.text()).contains("The backlog grew in 8 runs in a row (100 -> 180 users waiting)");
+		});
+
+		// one run in the eight that did not grow, or fewer runs than eight: no alert
+		this.earlierRemaining = List.of(170L, 160L, 150L, 150L, 130L, 120L, 110L, 100L);
+		assertThat(this.composer.compose(growing, (kind) -> true)).isEmpty();
+		this.earlierRemaining = List.of(170L, 160L, 150L, 140L, 130L, 120L, 110L);
+		assertThat(this.composer.compose(growing, (kind) -> true)).isEmpty();
+	}
 
 	@Test
 	void cleanCompletedRunIsNotWorthAnAlert() {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,38 +17,46 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
- * HTTP Basic for the run history, and nothing else: the chain matches {@code /runs/**}
- * and {@code /api/runs/**} only, so the QStash trigger ({@code /api/cron/**}, which
- * checks its own signature) and every other path pass no Spring Security filter at all
- * (no CSRF, no authentication). Defining this chain also keeps Spring Boot's default
- * chain, which would lock every path, from being created.
+ * HTTP Basic for the operator console, and nothing else: the chain matches the console's
+ * paths only, so the QStash trigger ({@code /api/cron/**}, which checks its own
+ * signature) and every other path pass no Spring Security filter at all (no CSRF, no
+ * authentication). Reading needs the viewer's role; every POST (restart, resolutions)
+ * needs the operator's role and a CSRF token (kept in a cookie: the console has no
+ * session). Defining this chain also keeps Spring Boot's default chain, which would lock
+ * every path, from being created.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RunsProperties.class)
 class RunsSecurityConfiguration {
 
-	static final String[] PATHS = { "/runs", "/runs/*", "/api/runs", "/api/runs/**" };
+	static final String[] PATHS = { "/runs", "/runs/**", "/api/runs", "/api/runs/**", "/users", "/users/**",
+			"/api/users/**", "/reconciliation", "/reconciliation/**" };
 
 	@Bean
 	SecurityFilterChain runsSecurityFilterChain(HttpSecurity http, RunsProperties properties) throws Exception {
 		http.securityMatcher(PATHS);
 		if (properties.enabled()) {
-			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET)
+				.hasRole(RunsProperties.VIEWER)
+				.anyRequest()
+				.hasRole(RunsProperties.OPERATOR))
 				.httpBasic(Customizer.withDefaults())
-				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
 		}
 		else {
-			// the page and API are not registered: their paths answer 404
+			// the pages and API are not registered: their paths answer 404
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		}
 		return http.build();
 	}
 
 	/*
-	 * The one run-history user, its password kept hashed in memory; no user at all while
-	 * the page is off (which also stops Spring Boot from generating a password).
+	 * The viewer and the operator, their passwords kept hashed in memory; nobody at all
+	 * while the console is off (which also stops Spring Boot from generating a password).
 	 */
 	@Bean
 	UserDetailsService runsUsers(RunsProperties properties) {
@@ -56,8 +65,18 @@ class RunsSecurityConfiguration {
 			PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 			users.add(User.withUsername(properties.username())
 				.password(encoder.encode(properties.password()))
-				.roles("RUNS")
+				.roles(RunsProperties.VIEWER)
 				.build());
+			if (properties.operatorEnabled()) {
+				if (properties.operatorUsername().equals(properties.username())) {
+					throw new IllegalStateException(
+							"RUNS_OPERATOR_USERNAME must differ from RUNS_USERNAME: they are two roles");
+				}
+				users.add(User.withUsername(properties.operatorUsername())
+					.password(encoder.encode(properties.operatorPassword()))
+					.roles(RunsProperties.VIEWER, RunsProperties.OPERATOR)
+					.build());
+			}
 		}
 		return new InMemoryUserDetailsManager(users);
 	}
