@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -113,6 +115,9 @@ final class DemoBillstack implements AutoCloseable {
 
 		private final DemoBillstackProperties properties;
 
+		// references whose answers are lost, every time they are asked
+		private final Set<String> lostReferences = ConcurrentHashMap.newKeySet();
+
 		Answer(DemoBillstackProperties properties) {
 			this.properties = properties;
 		}
@@ -134,6 +139,10 @@ final class DemoBillstack implements AutoCloseable {
 			String reference = request.path("reference").asString("");
 			int latency = (int) this.properties.latency().toMillis();
 			String failure = this.properties.failures().getOrDefault(bank, "");
+			if (failure.isEmpty() && loses(reference)) {
+				// the account is created, the answer arrives after the read timeout
+				return json(200, success(request, bank, reference), TIMEOUT_DELAY_MILLIS);
+			}
 			return switch (failure) {
 				case "http-500" -> json(500, Map.of("status", false, "message", "Internal server error"), latency);
 				case "http-503" -> json(503, Map.of("status", false, "message", "Service unavailable"), latency);
@@ -142,6 +151,19 @@ final class DemoBillstack implements AutoCloseable {
 				case "timeout" -> json(200, Map.of("status", false, "message", "late"), TIMEOUT_DELAY_MILLIS);
 				default -> json(200, success(request, bank, reference), latency);
 			};
+		}
+
+		private boolean loses(String reference) {
+			if (this.lostReferences.contains(reference)) {
+				return true;
+			}
+			synchronized (this.lostReferences) {
+				if (this.lostReferences.size() < this.properties.loseAnswers()) {
+					this.lostReferences.add(reference);
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private Map<String, Object> success(JsonNode request, String bank, String reference) {

@@ -26,10 +26,13 @@ class DemoRunsNotice {
 
 	private final Environment environment;
 
+	private final String demoOperatorPassword;
+
 	DemoRunsNotice(RunsProperties properties, @Value("${app.runs.demo-password:}") String demoPassword,
-			Environment environment) {
+			@Value("${app.runs.demo-operator-password:}") String demoOperatorPassword, Environment environment) {
 		this.properties = properties;
 		this.demoPassword = demoPassword;
+		this.demoOperatorPassword = demoOperatorPassword;
 		this.environment = environment;
 	}
 
@@ -41,8 +44,15 @@ class DemoRunsNotice {
 		String port = this.environment.getProperty("local.server.port", "8080");
 		String password = this.properties.password().equals(this.demoPassword) ? this.demoPassword
 				: "(overridden, not shown)";
-		logger.warn("DEMO ONLY - run history at http://localhost:{}/runs (JSON: /api/runs), user {}, password {}", port,
-				this.properties.username(), password);
+		logger.warn(
+				"DEMO ONLY - operator console at http://localhost:{}/runs (JSON: /api/runs), viewer {}, password {}",
+				port, this.properties.username(), password);
+		if (this.properties.operatorEnabled()) {
+			String operatorPassword = this.properties.operatorPassword().equals(this.demoOperatorPassword)
+					? this.demoOperatorPassword : "(overridden, not shown)";
+			logger.warn("DEMO ONLY - operator (restart, reconciliation) {}, password {}",
+					this.properties.operatorUsername(), operatorPassword);
+		}
 	}
 
 }

@@ -63,6 +63,23 @@ class RunHistoryQueries {
 	}
 
 	/**
+	 * The newest job executions, restarts included.
+	 * @param count how many at most
+	 * @return them, newest first
+	 */
+	List<RunRow> recent(int count) {
+		List<RunRow> rows = new ArrayList<>();
+		for (JobInstance instance : this.jobRepository.getJobInstances(JOB_NAME, 0, count)) {
+			this.jobRepository.getJobExecutions(instance)
+				.stream()
+				.sorted(Comparator.comparingLong(JobExecution::getId).reversed())
+				.forEach((execution) -> rows.add(row(execution)));
+		}
+		rows.sort(Comparator.comparingLong(RunRow::id).reversed());
+		return List.copyOf(rows.subList(0, Math.min(count, rows.size())));
+	}
+
+	/**
 	 * One job execution with its steps and skipped users.
 	 * @param jobExecutionId the job execution
 	 * @return the detail, or empty when there is no such job execution of this job

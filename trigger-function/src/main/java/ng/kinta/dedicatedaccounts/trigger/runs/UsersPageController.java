@@ -1,0 +1,48 @@
+package ng.kinta.dedicatedaccounts.trigger.runs;
+
+import ng.kinta.dedicatedaccounts.batch.explain.UserExplainer;
+import ng.kinta.dedicatedaccounts.batch.explain.UserExplanation;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code GET /users?q=ID-OR-EMAIL} (the search box of {@code /runs}) and {@code GET
+ * /users/{id}}: why a user has or has not an account, as HTML. The email and phone are
+ * masked; the query, which may be an email, is never logged or echoed.
+ */
+@Controller
+@Conditional(RunsEnabledCondition.class)
+class UsersPageController {
+
+	static final String NO_SUCH_USER = "No such user (no user has this id or email)";
+
+	private final UserExplainer explainer;
+
+	UsersPageController(UserExplainer explainer) {
+		this.explainer = explainer;
+	}
+
+	@GetMapping("/users")
+	String search(@RequestParam(name = "q", defaultValue = "") String query) {
+		String id = this.explainer.findUserId(query)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NO_SUCH_USER));
+		return "redirect:" + UriComponentsBuilder.fromPath("/users/{id}").buildAndExpand(id).toUriString();
+	}
+
+	@GetMapping("/users/{id}")
+	String user(@PathVariable String id, Model model) {
+		UserExplanation user = this.explainer.explain(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NO_SUCH_USER));
+		model.addAttribute("user", user);
+		return "users/detail";
+	}
+
+}
