@@ -139,7 +139,8 @@ final class DemoBillstack implements AutoCloseable {
 			String reference = request.path("reference").asString("");
 			int latency = (int) this.properties.latency().toMillis();
 			String failure = this.properties.failures().getOrDefault(bank, "");
-			if (failure.isEmpty() && loses(reference)) {
+			// the warm-up request (bank WARMUP) is nobody's
+			if (failure.isEmpty() && BANK_NAMES.containsKey(bank) && loses(reference)) {
 				// the account is created, the answer arrives after the read timeout
 				return json(200, success(request, bank, reference), TIMEOUT_DELAY_MILLIS);
 			}

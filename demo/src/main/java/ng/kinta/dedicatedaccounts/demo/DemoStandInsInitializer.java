@@ -57,7 +57,8 @@ public class DemoStandInsInitializer implements ApplicationContextInitializer<Co
 					environment.getRequiredProperty("app.billstack.secret-key"));
 			standIns.add(stand);
 			properties.put("app.billstack.base-url", stand.baseUrl());
-			logger.info("Demo Billstack stand-in at {} (failing banks: {})", stand.baseUrl(), billstack.failures());
+			logger.info("Demo Billstack stand-in at {} (failing banks: {}, users whose answers are lost: {})",
+					stand.baseUrl(), billstack.failures(), billstack.loseAnswers());
 		}
 		DemoSmtp smtp = null;
 		if (!environment.containsProperty("SMTP_HOST")) {
