@@ -2,12 +2,10 @@ package ng.kinta.dedicatedaccounts.demo;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -41,14 +39,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -284,52 +279,21 @@ class OperatorConsoleIntegrationTests {
 	}
 
 	private JsonNode deliver(QstashTokenSigner signer, String messageId, int status) {
-		byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-		ResponseEntity<String> response = client().post()
-			.uri(TriggerProperties.PATH)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Upstash-Signature", signer.sign(this.properties.endpointUrl(), body))
-			.header("Upstash-Message-Id", messageId)
-			.body(body)
-			.retrieve()
-			.onStatus((code) -> true, (request, answer) -> {
-			})
-			.toEntity(String.class);
+		ResponseEntity<String> response = client().deliver(signer, messageId);
 		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
 		return this.json.readTree(response.getBody());
 	}
 
 	private ResponseEntity<String> get(String path, String user, String password) {
-		return client().get()
-			.uri(path)
-			.headers((headers) -> basic(headers, user, password))
-			.retrieve()
-			.onStatus((status) -> true, (request, answer) -> {
-			})
-			.toEntity(String.class);
+		return client().get(path, user, password);
 	}
 
 	private ResponseEntity<String> post(String path, String user, String password, MultiValueMap<String, String> form) {
-		return client().post()
-			.uri(path)
-			.headers((headers) -> basic(headers, user, password))
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(form)
-			.retrieve()
-			.onStatus((status) -> true, (request, answer) -> {
-			})
-			.toEntity(String.class);
+		return client().postForm(path, user, password, form);
 	}
 
-	private static void basic(HttpHeaders headers, String user, String password) {
-		if (user != null) {
-			headers.set(HttpHeaders.AUTHORIZATION, "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-		}
-	}
-
-	private RestClient client() {
-		return RestClient.create("http://localhost:" + this.port);
+	private TriggerClient client() {
+		return new TriggerClient(this.port, this.properties);
 	}
 
 }

@@ -1,11 +1,9 @@
 package ng.kinta.dedicatedaccounts.demo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 
 import ng.kinta.dedicatedaccounts.trigger.TriggerFunctionApplication;
@@ -113,7 +111,8 @@ class RunsPageIntegrationTests {
 	@Test
 	void triggerStaysOutsideTheRunHistorySecurity() {
 		// no credentials, no CSRF token: the function's own signature check answers
-		ResponseEntity<String> response = client().post()
+		ResponseEntity<String> response = RestClient.create("http://localhost:" + this.port)
+			.post()
 			.uri(TriggerProperties.PATH)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{}")
@@ -150,31 +149,17 @@ class RunsPageIntegrationTests {
 	}
 
 	private JsonNode deliver(QstashTokenSigner signer, String messageId) {
-		byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-		ResponseEntity<String> response = client().post()
-			.uri(TriggerProperties.PATH)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Upstash-Signature", signer.sign(this.properties.endpointUrl(), body))
-			.header("Upstash-Message-Id", messageId)
-			.body(body)
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> response = client().deliver(signer, messageId);
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		return this.json.readTree(response.getBody());
 	}
 
 	private ResponseEntity<String> get(String path, String user, String password) {
-		return client().get().uri(path).headers((headers) -> {
-			if (user != null) {
-				headers.set(HttpHeaders.AUTHORIZATION, "Basic "
-						+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-			}
-		}).retrieve().onStatus((status) -> true, (request, answer) -> {
-		}).toEntity(String.class);
+		return client().get(path, user, password);
 	}
 
-	private RestClient client() {
-		return RestClient.create("http://localhost:" + this.port);
+	private TriggerClient client() {
+		return new TriggerClient(this.port, this.properties);
 	}
 
 }

@@ -1,8 +1,5 @@
 package ng.kinta.dedicatedaccounts.batch.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
 import ng.kinta.dedicatedaccounts.batch.support.InProcessServices;
 import ng.kinta.dedicatedaccounts.batch.support.RequestsAndMail;
@@ -133,18 +130,7 @@ class BatchJobApplicationIntegrationTests {
 	}
 
 	private static String[] settings(String... command) {
-		List<String> args = new ArrayList<>(List.of(command));
-		args.add("--app.mongodb.uri=" + InProcessServices.MONGO_URI);
-		args.add("--app.billstack.base-url=" + InProcessServices.BILLSTACK.baseUrl());
-		args.add("--app.billstack.secret-key=" + BillstackStubs.SECRET_KEY);
-		args.add("--app.billstack.banks=PALMPAY");
-		args.add("--spring.mail.host=127.0.0.1");
-		args.add("--spring.mail.port=" + InProcessServices.SMTP.getSmtp().getPort());
-		args.add("--spring.mail.properties[mail.smtp.auth]=false");
-		args.add("--spring.mail.properties[mail.smtp.starttls.enable]=false");
-		args.add("--app.mail.from=Kinta <accounts@kinta.example>");
-		args.add("--spring.datasource.url=jdbc:h2:mem:batch-command-line;DB_CLOSE_DELAY=-1");
-		return args.toArray(String[]::new);
+		return InProcessServices.commandLine("batch-command-line", command);
 	}
 
 }

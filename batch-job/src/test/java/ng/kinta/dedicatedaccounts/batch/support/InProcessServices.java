@@ -3,6 +3,7 @@ package ng.kinta.dedicatedaccounts.batch.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,28 @@ public final class InProcessServices {
 		properties.put("SMTP_STARTTLS", "false");
 		properties.put("MAIL_FROM", "Kinta <accounts@kinta.example>");
 		return properties;
+	}
+
+	/**
+	 * Command-line arguments that point {@code batch-job.jar} at these services (one
+	 * bank, PALMPAY) with an in-memory job repository.
+	 * @param jobRepository the H2 in-memory database's name
+	 * @param command the command and its own arguments
+	 * @return the arguments
+	 */
+	public static String[] commandLine(String jobRepository, String... command) {
+		List<String> args = new ArrayList<>(List.of(command));
+		args.add("--app.mongodb.uri=" + MONGO_URI);
+		args.add("--app.billstack.base-url=" + BILLSTACK.baseUrl());
+		args.add("--app.billstack.secret-key=" + BillstackStubs.SECRET_KEY);
+		args.add("--app.billstack.banks=PALMPAY");
+		args.add("--spring.mail.host=127.0.0.1");
+		args.add("--spring.mail.port=" + SMTP.getSmtp().getPort());
+		args.add("--spring.mail.properties[mail.smtp.auth]=false");
+		args.add("--spring.mail.properties[mail.smtp.starttls.enable]=false");
+		args.add("--app.mail.from=Kinta <accounts@kinta.example>");
+		args.add("--spring.datasource.url=jdbc:h2:mem:" + jobRepository + ";DB_CLOSE_DELAY=-1");
+		return args.toArray(String[]::new);
 	}
 
 	public static MongoDatabase database() {
