@@ -246,7 +246,8 @@ public class UserExplainer {
 						+ "; the same bank is asked again with the same reference, " + next + ".";
 			case REQUEST_SENT -> "A request to " + ((job.requestOut() != null) ? job.requestOut().bank() : "Billstack")
 					+ " is out or its answer was lost; the next run settles it without asking another bank.";
-			case FAILED -> "Every bank refused (" + job.failedAttempts() + " failed attempts); " + next + ". Last: "
+			case FAILED -> "Every bank refused (" + job.failedAttempts()
+					+ ((job.failedAttempts() == 1) ? " failed attempt); " : " failed attempts); ") + next + ". Last: "
 					+ job.lastError() + ".";
 			case UNUSABLE_RECORD ->
 				"The record cannot be used (" + job.unusableRecord() + "); " + next + ". Fix the record in the app.";

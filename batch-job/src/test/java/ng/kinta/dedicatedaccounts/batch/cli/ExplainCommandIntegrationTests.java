@@ -77,7 +77,7 @@ class ExplainCommandIntegrationTests {
 			.contains("request sent  bank PALMPAY")
 			.contains("account created  bank PALMPAY")
 			.contains("Job state: PROVISIONED");
-		assertThat(explain(output, this.refused.toHexString())).contains("Every bank refused (1 failed attempts)")
+		assertThat(explain(output, this.refused.toHexString())).contains("Every bank refused (1 failed attempt)")
 			.contains("not tried again before")
 			.contains("BVN mismatch")
 			.contains("refused by every bank");
