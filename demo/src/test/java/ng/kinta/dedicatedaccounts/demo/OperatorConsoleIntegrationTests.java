@@ -252,6 +252,10 @@ class OperatorConsoleIntegrationTests {
 		assertThat(get("/api/users/" + new ObjectId().toHexString(), VIEWER, VIEWER_PASSWORD).getStatusCode().value())
 			.isEqualTo(404);
 		assertThat(get("/api/users/" + this.parked.toHexString(), null, null).getStatusCode().value()).isEqualTo(401);
+		// by id only, and what was asked for is not echoed
+		ResponseEntity<String> byEmail = get("/api/users/someone@example.test", VIEWER, VIEWER_PASSWORD);
+		assertThat(byEmail.getStatusCode().value()).isEqualTo(400);
+		assertThat(byEmail.getBody()).doesNotContain("someone@example.test");
 		JsonNode user = this.json
 			.readTree(get("/api/users/" + this.parked.toHexString(), VIEWER, VIEWER_PASSWORD).getBody());
 		assertThat(user.path("job").path("requestOut").path("bank").asString()).isEqualTo("PALMPAY");

@@ -101,7 +101,7 @@ class AlertComposer {
 	}
 
 	// the users waiting after each of the last runs, oldest first, when every one of
-	// them grew; else empty
+	// them grew and the run before them did not (one alert per streak); else empty
 	private List<Long> backlogGrowth(JobExecution execution) {
 		long current = execution.getExecutionContext().getLong(RunContextKeys.REMAINING, -1);
 		int runs = this.properties.backlogGrowthRuns();
@@ -110,7 +110,7 @@ class AlertComposer {
 		}
 		List<Long> values = new ArrayList<>();
 		values.add(current);
-		values.addAll(this.backlog.remainingBefore(execution.getId(), runs));
+		values.addAll(this.backlog.remainingBefore(execution.getId(), runs + 1));
 		if (values.size() < runs + 1) {
 			return List.of();
 		}
@@ -118,6 +118,10 @@ class AlertComposer {
 			if (values.get(i) <= values.get(i + 1)) {
 				return List.of();
 			}
+		}
+		if (values.size() > runs + 1 && values.get(runs) > values.get(runs + 1)) {
+			// the streak was already this long a run ago: alerted then
+			return List.of();
 		}
 		List<Long> oldestFirst = new ArrayList<>(values.subList(0, runs + 1));
 		java.util.Collections.reverse(oldestFirst);

@@ -78,8 +78,13 @@ class RunHistory {
 			.findFirst();
 	}
 
+	// bounded by the count asked: the alerts ask on the job's thread at the end of every
+	// run (a restart of an instance older than the newest count + 20 is not listed)
 	List<JobExecutionView> recent(int count) {
-		return executions(HISTORY_SCAN_LIMIT).stream().limit(count).map(RunHistory::view).toList();
+		return executions(Math.min(HISTORY_SCAN_LIMIT, count + 20)).stream()
+			.limit(count)
+			.map(RunHistory::view)
+			.toList();
 	}
 
 	/**

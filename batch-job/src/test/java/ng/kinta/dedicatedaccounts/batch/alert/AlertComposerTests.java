@@ -28,7 +28,7 @@ class AlertComposerTests {
 			(jobExecutionId, count) -> this.earlierRemaining);
 
 	@Test
-	void aBacklogThatGrewInEightRunsInARowAlertsOnceItHas() {
+	void aBacklogThatGrewInEightRunsInARowAlertsOncePerStreak() {
 		// the eight runs before, newest first: each had more users waiting than the one
 		// before it
 		this.earlierRemaining = List.of(170L, 160L, 150L, 140L, 130L, 120L, 110L, 100L);
@@ -40,6 +40,13 @@ class AlertComposerTests {
 			assertThat(alert.kinds()).containsExactly(AlertKind.BACKLOG_GROWING);
 			assertThat(alert.text()).contains("The backlog grew in 8 runs in a row (100 -> 180 users waiting)");
 		});
+
+		// the streak one run longer: alerted a run ago, not again
+		this.earlierRemaining = List.of(170L, 160L, 150L, 140L, 130L, 120L, 110L, 100L, 90L);
+		assertThat(this.composer.compose(growing, (kind) -> true)).isEmpty();
+		// the run before the streak did not grow: the streak starts here
+		this.earlierRemaining = List.of(170L, 160L, 150L, 140L, 130L, 120L, 110L, 100L, 100L);
+		assertThat(this.composer.compose(growing, (kind) -> true)).isNotEmpty();
 
 		// one run in the eight that did not grow, or fewer runs than eight: no alert
 		this.earlierRemaining = List.of(170L, 160L, 150L, 150L, 130L, 120L, 110L, 100L);

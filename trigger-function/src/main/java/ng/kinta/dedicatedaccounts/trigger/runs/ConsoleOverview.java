@@ -81,7 +81,8 @@ class ConsoleOverview {
 	}
 
 	/**
-	 * The backlog ({@code remainingUsers}) over the last {@value #TREND_RUNS} runs.
+	 * The backlog ({@code remainingUsers}) over the last {@value #TREND_RUNS} completed
+	 * runs.
 	 *
 	 * @param direction {@code growing}, {@code shrinking}, {@code flat}, or
 	 * {@code unknown} with fewer than two runs
@@ -91,8 +92,10 @@ class ConsoleOverview {
 	 */
 	record Trend(String direction, long change, int runs, String text) {
 
+		// completed runs only: a run in progress or failed has no count of its own
 		static Trend of(List<RunRow> newestFirst) {
-			List<RunRow> window = newestFirst.subList(0, Math.min(TREND_RUNS, newestFirst.size()));
+			List<RunRow> completed = newestFirst.stream().filter((run) -> "COMPLETED".equals(run.status())).toList();
+			List<RunRow> window = completed.subList(0, Math.min(TREND_RUNS, completed.size()));
 			if (window.size() < 2) {
 				return new Trend("unknown", 0, window.size(), "not enough runs to tell");
 			}

@@ -28,6 +28,8 @@ class ConsoleQueries {
 
 	private static final int REASONS = 8;
 
+	private static final int BANKS = 20;
+
 	private final MongoTemplate mongoTemplate;
 
 	private final EligibleUsers eligibleUsers;
@@ -63,7 +65,7 @@ class ConsoleQueries {
 		return group(Criteria.where(UserFields.STATE)
 			.is(ProvisioningState.PROVISIONED.name())
 			.and(UserFields.SOURCE)
-			.is("JOB"), UserFields.ACCOUNT + ".bankName");
+			.is("JOB"), UserFields.ACCOUNT + ".bankName", BANKS);
 	}
 
 	/**
@@ -74,15 +76,13 @@ class ConsoleQueries {
 		return group(
 				Criteria.where(UserFields.STATE)
 					.in(ProvisioningState.FAILED.name(), ProvisioningState.UNUSABLE_RECORD.name()),
-				UserFields.LAST_ERROR)
-			.stream()
-			.limit(REASONS)
-			.toList();
+				UserFields.LAST_ERROR, REASONS);
 	}
 
-	private List<Count> group(Criteria criteria, String field) {
+	private List<Count> group(Criteria criteria, String field, int limit) {
 		Aggregation aggregation = Aggregation.newAggregation(Aggregation.match(criteria),
-				Aggregation.group(field).count().as("count"), Aggregation.sort(Sort.Direction.DESC, "count"));
+				Aggregation.group(field).count().as("count"), Aggregation.sort(Sort.Direction.DESC, "count"),
+				Aggregation.limit(limit));
 		List<Count> counts = new ArrayList<>();
 		for (Document group : this.mongoTemplate.aggregate(aggregation, UserFields.USERS, Document.class)) {
 			Object key = group.get("_id");

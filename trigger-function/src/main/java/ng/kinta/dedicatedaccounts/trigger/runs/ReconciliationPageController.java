@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.trigger.runs;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +24,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@code GET /reconciliation}: the users whose Billstack outcome is unknown, with what to
  * check in Billstack's dashboard; and the operator's resolutions ({@code POST
  * /reconciliation/{userId}/record} with the account found, {@code POST
- * /reconciliation/{userId}/release}), CSRF-protected, operator role only, each recorded
- * with the operator's name and the time.
+ * /reconciliation/{userId}/release}; {@code POST /reconciliation/{userId}/dismiss} for
+ * second accounts kept aside), CSRF-protected, operator role only, each recorded with the
+ * operator's name and the time.
  */
 @Controller
 @Conditional(RunsEnabledCondition.class)
@@ -38,6 +40,9 @@ class ReconciliationPageController {
 
 	private static final int LISTED = 500;
 
+	private static final Map<String, String> DONE = Map.of("recorded", "account recorded", "released", "released",
+			"dismissed", "second accounts dismissed");
+
 	private final ReconciliationQueue queue;
 
 	ReconciliationPageController(ReconciliationQueue queue) {
@@ -45,12 +50,16 @@ class ReconciliationPageController {
 	}
 
 	@GetMapping("/reconciliation")
-	String list(@RequestParam(name = "done", required = false) String done, Model model,
-			Authentication authentication) {
+	String list(@RequestParam(name = "done", required = false) String done,
+			@RequestParam(name = "user", required = false) String user, Model model, Authentication authentication) {
 		model.addAttribute("users", this.queue.waiting(LISTED));
 		model.addAttribute("whatToCheck", ReconciliationQueue.WHAT_TO_CHECK);
 		model.addAttribute("operator", ConsoleRoles.isOperator(authentication));
-		model.addAttribute("done", done);
+		// a fixed wording per action: a crafted link shows nothing of its own
+		String action = (done != null) ? DONE.get(done) : null;
+		if (action != null && user != null && OBJECT_ID.matcher(user).matches()) {
+			model.addAttribute("done", "User " + user + ": " + action);
+		}
 		return "reconciliation/list";
 	}
 
@@ -70,7 +79,15 @@ class ReconciliationPageController {
 					new ReconciliationQueue.FoundAccount(accountNumber.strip(), bank.strip(),
 							(bankName != null) ? bankName.strip() : null, accountName.strip()),
 					authentication.getName());
-		return answer(done, userId, "account recorded", authentication, model, response);
+		return answer(done, userId, "recorded", authentication, model, response);
+	}
+
+	@PostMapping("/reconciliation/{userId}/dismiss")
+	String dismiss(@PathVariable String userId, Authentication authentication, Model model,
+			HttpServletResponse response) {
+		requireUserId(userId);
+		return answer(this.queue.dismiss(userId, authentication.getName()), userId, "dismissed", authentication, model,
+				response);
 	}
 
 	@PostMapping("/reconciliation/{userId}/release")
@@ -86,11 +103,13 @@ class ReconciliationPageController {
 		if (!done) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("refusal", "User " + userId + " is not waiting for this resolution; nothing changed.");
-			return list(null, model, authentication);
+			return list(null, null, model, authentication);
 		}
-		logger.info("User {}: {} by operator {}", userId, what, authentication.getName());
+		logger.info("User {}: {} by operator {}", userId, DONE.get(what), authentication.getName());
 		return "redirect:" + UriComponentsBuilder.fromPath("/reconciliation")
-			.queryParam("done", "User " + userId + ": " + what)
+			.queryParam("done", what)
+			.queryParam("user", userId)
+			.encode()
 			.build()
 			.toUriString();
 	}

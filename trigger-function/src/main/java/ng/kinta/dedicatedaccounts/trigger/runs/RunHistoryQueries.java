@@ -104,6 +104,21 @@ class RunHistoryQueries {
 		return Optional.of(new RunDetail(row(execution), steps, skipped));
 	}
 
+	/**
+	 * Whether a job execution is the newest of its job instance: only that one may be
+	 * restarted (an older one was restarted already).
+	 * @param jobExecutionId the job execution
+	 * @return {@code true} when no later execution of its instance exists
+	 */
+	boolean isNewestOfItsInstance(long jobExecutionId) {
+		JobExecution execution = find(jobExecutionId);
+		if (execution == null) {
+			return false;
+		}
+		JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
+		return last != null && last.getId() == jobExecutionId;
+	}
+
 	private JobExecution find(long jobExecutionId) {
 		try {
 			return this.jobRepository.getJobExecution(jobExecutionId);

@@ -60,7 +60,7 @@ class RunsPageController {
 		RunDetail detail = this.history.detail(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No run with job execution id " + id));
 		model.addAttribute("detail", detail);
-		model.addAttribute("restartable", isRestartable(detail.run()));
+		model.addAttribute("restartable", isRestartable(detail.run()) && this.history.isNewestOfItsInstance(id));
 		model.addAttribute("operator", ConsoleRoles.isOperator(authentication));
 		return "runs/detail";
 	}
@@ -73,9 +73,9 @@ class RunsPageController {
 	String restart(@PathVariable long id, Model model, Authentication authentication, HttpServletResponse response) {
 		RunDetail detail = this.history.detail(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No run with job execution id " + id));
-		if (!isRestartable(detail.run())) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"Run " + id + " ended " + detail.run().status() + ": only a failed or stopped run is restarted");
+		if (!isRestartable(detail.run()) || !this.history.isNewestOfItsInstance(id)) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Run " + id + " ended " + detail.run().status()
+					+ ": only the newest execution of a failed or stopped run is restarted");
 		}
 		logger.info("Restart of job execution {} asked for by operator {}", id, authentication.getName());
 		model.addAttribute("restarted", id);

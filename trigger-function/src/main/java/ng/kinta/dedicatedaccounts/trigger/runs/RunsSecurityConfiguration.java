@@ -39,7 +39,12 @@ class RunsSecurityConfiguration {
 	SecurityFilterChain runsSecurityFilterChain(HttpSecurity http, RunsProperties properties) throws Exception {
 		http.securityMatcher(PATHS);
 		if (properties.enabled()) {
+			// the search box posts (an email stays out of URLs); every other POST acts
 			http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET)
+				.hasRole(RunsProperties.VIEWER)
+				.requestMatchers(HttpMethod.HEAD)
+				.hasRole(RunsProperties.VIEWER)
+				.requestMatchers(HttpMethod.POST, "/users/search")
 				.hasRole(RunsProperties.VIEWER)
 				.anyRequest()
 				.hasRole(RunsProperties.OPERATOR))
@@ -68,7 +73,8 @@ class RunsSecurityConfiguration {
 				.roles(RunsProperties.VIEWER)
 				.build());
 			if (properties.operatorEnabled()) {
-				if (properties.operatorUsername().equals(properties.username())) {
+				// user names are compared ignoring case, as the user store does
+				if (properties.operatorUsername().equalsIgnoreCase(properties.username())) {
 					throw new IllegalStateException(
 							"RUNS_OPERATOR_USERNAME must differ from RUNS_USERNAME: they are two roles");
 				}

@@ -9,14 +9,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * {@code GET /users?q=ID-OR-EMAIL} (the search box of {@code /runs}) and {@code GET
- * /users/{id}}: why a user has or has not an account, as HTML. The email and phone are
- * masked; the query, which may be an email, is never logged or echoed.
+ * {@code POST /users/search} with {@code q=ID-OR-EMAIL} (the search box of every console
+ * page; a POST so that an email never appears in a URL, hence in an access or debug log)
+ * and {@code GET /users/{id}}: why a user has or has not an account, as HTML. The email
+ * and phone are masked; the query is never logged or echoed.
  */
 @Controller
 @Conditional(RunsEnabledCondition.class)
@@ -30,11 +32,11 @@ class UsersPageController {
 		this.explainer = explainer;
 	}
 
-	@GetMapping("/users")
+	@PostMapping("/users/search")
 	String search(@RequestParam(name = "q", defaultValue = "") String query) {
 		String id = this.explainer.findUserId(query)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NO_SUCH_USER));
-		return "redirect:" + UriComponentsBuilder.fromPath("/users/{id}").buildAndExpand(id).toUriString();
+		return "redirect:" + UriComponentsBuilder.fromPath("/users/{id}").buildAndExpand(id).encode().toUriString();
 	}
 
 	@GetMapping("/users/{id}")
