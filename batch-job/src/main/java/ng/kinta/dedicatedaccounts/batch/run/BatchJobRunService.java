@@ -164,6 +164,11 @@ class BatchJobRunService implements JobRunService {
 	}
 
 	@Override
+	public Optional<ChainedCatchUp> latestCatchUp() {
+		return this.history.latestCatchUp();
+	}
+
+	@Override
 	public List<JobExecutionView> recentExecutions(int count) {
 		return this.history.recent(count);
 	}

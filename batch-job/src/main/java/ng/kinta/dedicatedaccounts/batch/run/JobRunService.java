@@ -92,6 +92,12 @@ public interface JobRunService {
 	long catchUpsPublishedSince(Instant since);
 
 	/**
+	 * The catch-up chained most recently, after any run.
+	 * @return it, or empty when none is in the recent history
+	 */
+	Optional<ChainedCatchUp> latestCatchUp();
+
+	/**
 	 * The most recent job executions, newest first.
 	 * @param count how many at most
 	 * @return up to {@code count} executions

@@ -120,6 +120,13 @@ class RunHistory {
 			.count();
 	}
 
+	Optional<ChainedCatchUp> latestCatchUp() {
+		return executions(CATCH_UP_SCAN_LIMIT).stream()
+			.map(RunHistory::catchUpOf)
+			.filter(java.util.Objects::nonNull)
+			.max(Comparator.comparing(ChainedCatchUp::publishedAt));
+	}
+
 	private static @Nullable ChainedCatchUp catchUpOf(JobExecution execution) {
 		ExecutionContext context = execution.getExecutionContext();
 		if (!context.containsKey(RunContextKeys.CATCH_UP_MESSAGE_ID)) {

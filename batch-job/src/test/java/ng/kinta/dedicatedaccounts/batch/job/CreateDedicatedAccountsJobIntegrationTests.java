@@ -150,6 +150,7 @@ class CreateDedicatedAccountsJobIntegrationTests extends JobIntegrationTest {
 		assertThat(this.runs.summaryOf(run.jobExecutionId()).orElseThrow().catchUpScheduledIn()).isEqualTo(120L);
 		assertThat(this.runs.catchUpsPublishedSince(publishedAt.minus(1, ChronoUnit.DAYS))).isEqualTo(before + 1);
 		assertThat(this.runs.catchUpsPublishedSince(publishedAt.plusMillis(1))).isZero();
+		assertThat(this.runs.latestCatchUp()).get().extracting(ChainedCatchUp::messageId).isEqualTo("msg_catch_up");
 	}
 
 	@Test

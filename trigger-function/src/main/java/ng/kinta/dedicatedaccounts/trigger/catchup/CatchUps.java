@@ -53,6 +53,9 @@ public class CatchUps {
 
 	private static final Logger logger = LoggerFactory.getLogger(CatchUps.class);
 
+	/** How long after its delay a published catch-up may still arrive. */
+	static final Duration DELIVERY_GRACE = Duration.ofHours(1);
+
 	private static final Set<String> PROGRESS_EXIT_CODES = Set.of("COMPLETED", "COMPLETED_WITH_SKIPS");
 
 	private final @Nullable CatchUpProperties properties;
@@ -150,6 +153,13 @@ public class CatchUps {
 					jobExecutionId, lastDay, properties.maxPerDay(), summary.data().remainingUsers());
 			return summary;
 		}
+		ChainedCatchUp latest = runs.latestCatchUp().orElse(null);
+		if (latest != null && stillToBeDelivered(runs, latest, now)) {
+			// a scheduled run in the middle of a chain: one chain at a time
+			logger.info("No catch-up run after job execution {}: catch-up message {} is still to be delivered",
+					jobExecutionId, latest.messageId());
+			return summary;
+		}
 		QstashPublishClient.ScheduleState schedule = qstash.scheduleState(properties.scheduleId());
 		if (schedule != QstashPublishClient.ScheduleState.ACTIVE) {
 			logger.info("No catch-up run after job execution {}: schedule '{}' is {}", jobExecutionId,
@@ -162,6 +172,16 @@ public class CatchUps {
 		logger.info("Catch-up run chained after job execution {}: message {} in {} s, {} users remaining",
 				jobExecutionId, published, delay.toSeconds(), summary.data().remainingUsers());
 		return summary.withCatchUpScheduledIn(delay.toSeconds());
+	}
+
+	/*
+	 * Published, no run for it yet, and not so long ago that QStash must have given up
+	 * (its retries after a failed delivery take about 33 minutes with the default 3).
+	 */
+	private static boolean stillToBeDelivered(JobRunService runs, ChainedCatchUp catchUp, Instant now) {
+		Instant due = catchUp.publishedAt().plus(catchUp.delay());
+		return now.isBefore(due.plus(DELIVERY_GRACE))
+				&& runs.findLatestExecutionForMessage(catchUp.messageId()).isEmpty();
 	}
 
 	private static MediaType mediaType(@Nullable String contentType) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -189,6 +190,37 @@ class CatchUpsTests {
 		QSTASH.verify(1, postRequestedFor(urlPathMatching("/v2/publish/.*")));
 		QSTASH.verify(postRequestedFor(urlEqualTo(PUBLISH_PATH)).withHeader("Upstash-Deduplication-Id",
 				equalTo("catch-up-msg_other")));
+	}
+
+	@Test
+	void aScheduledRunInTheMiddleOfAChainStartsNoSecondChain() {
+		// given: a catch-up published a minute ago, not delivered yet
+		given(this.runs.latestCatchUp()).willReturn(Optional
+			.of(new ChainedCatchUp("msg_pending", Duration.ofMinutes(2), NOW.minus(Duration.ofMinutes(1)))));
+		given(this.runs.findLatestExecutionForMessage("msg_pending")).willReturn(Optional.empty());
+
+		// when
+		this.catchUps.afterRun("msg_scheduled_slot", BODY, "application/json", run("COMPLETED", 50, 103));
+
+		// then
+		QSTASH.verify(0, postRequestedFor(urlPathMatching("/v2/publish/.*")));
+	}
+
+	@Test
+	void theChainGoesOnOnceThePendingCatchUpHasItsRunOrWasLostLongAgo() {
+		// given: the latest catch-up is the one being run
+		given(this.runs.latestCatchUp()).willReturn(Optional
+			.of(new ChainedCatchUp("msg_pending", Duration.ofMinutes(2), NOW.minus(Duration.ofMinutes(3)))));
+		given(this.runs.findLatestExecutionForMessage("msg_pending")).willReturn(Optional.of(40L));
+		this.catchUps.afterRun("msg_pending", BODY, "application/json", run("COMPLETED", 50, 103));
+		// and: one never delivered, published two hours ago
+		given(this.runs.latestCatchUp()).willReturn(
+				Optional.of(new ChainedCatchUp("msg_lost", Duration.ofMinutes(2), NOW.minus(Duration.ofHours(2)))));
+		given(this.runs.findLatestExecutionForMessage("msg_lost")).willReturn(Optional.empty());
+		this.catchUps.afterRun("msg_later_slot", BODY, "application/json", run("COMPLETED", 50, 103));
+
+		// then
+		QSTASH.verify(2, postRequestedFor(urlPathMatching("/v2/publish/.*")));
 	}
 
 	@Test

@@ -168,4 +168,9 @@ class FakeJobRunService implements JobRunService {
 		return this.catchUps.values().stream().filter((catchUp) -> !catchUp.publishedAt().isBefore(since)).count();
 	}
 
+	@Override
+	public Optional<ChainedCatchUp> latestCatchUp() {
+		return this.catchUps.values().stream().max(java.util.Comparator.comparing(ChainedCatchUp::publishedAt));
+	}
+
 }
