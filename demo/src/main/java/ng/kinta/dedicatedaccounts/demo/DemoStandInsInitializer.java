@@ -21,10 +21,11 @@ import org.springframework.core.env.MutablePropertySources;
 /**
  * Starts the {@code demo} profile's in-process stand-ins before the application context
  * is built, and points the application at them: MongoDB ({@link DemoMongo}), Billstack
- * ({@link DemoBillstack}) and SMTP ({@link DemoSmtp}). A stand-in is started only for a
- * service you have not configured yourself ({@code MONGO_DB_URI},
- * {@code BILLSTACK_BASE_URL}, {@code SMTP_HOST}). Never active without the {@code demo}
- * profile.
+ * ({@link DemoBillstack}), SMTP ({@link DemoSmtp}) and, for the trigger, QStash's publish
+ * API ({@link DemoQstash}, which delivers catch-up runs). A stand-in is started only for
+ * a service you have not configured yourself ({@code MONGO_DB_URI},
+ * {@code BILLSTACK_BASE_URL}, {@code SMTP_HOST}, {@code QSTASH_URL}). Never active
+ * without the {@code demo} profile.
  */
 public class DemoStandInsInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -68,6 +69,18 @@ public class DemoStandInsInitializer implements ApplicationContextInitializer<Co
 			properties.put("spring.mail.host", "127.0.0.1");
 			properties.put("spring.mail.port", smtp.port());
 			logger.info("Demo SMTP server (in-process) on port {}", smtp.port());
+		}
+		// only for the trigger (its demo settings name the demo keys) and only without
+		// a QStash of your own
+		if (environment.containsProperty("trigger.demo.current-key") && !environment.containsProperty("QSTASH_URL")) {
+			DemoQstash qstash = DemoQstash.start(environment.getRequiredProperty("trigger.signing.current-key"));
+			standIns.add(qstash);
+			properties.put("app.catch-up.qstash.url", qstash.baseUrl());
+			if (!environment.containsProperty("QSTASH_TOKEN")) {
+				properties.put("app.catch-up.qstash.token", DemoQstash.TOKEN);
+			}
+			logger.info("Demo QStash stand-in at {}: catch-up runs are published to it and delivered after"
+					+ " app.catch-up.delay", qstash.baseUrl());
 		}
 		addAfterCommandLine(environment.getPropertySources(), new MapPropertySource("demoStandIns", properties));
 		DemoSmtp mail = smtp;

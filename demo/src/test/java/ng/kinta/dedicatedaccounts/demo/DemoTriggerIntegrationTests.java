@@ -33,8 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees when it calls the deployed endpoint.
  */
 @SpringBootTest(classes = { TriggerFunctionApplication.class, DemoSigningKeysNotice.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.profiles.active=demo",
-				"spring.datasource.url=jdbc:h2:mem:trigger-with-job;DB_CLOSE_DELAY=-1" })
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.profiles.active=demo",
+				"spring.datasource.url=jdbc:h2:mem:trigger-with-job;DB_CLOSE_DELAY=-1",
+				// one run per delivery here; DemoCatchUpIntegrationTests chains them
+				"app.catch-up.enabled=false" })
 class DemoTriggerIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();

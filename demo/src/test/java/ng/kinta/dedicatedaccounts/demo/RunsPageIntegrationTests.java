@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = { TriggerFunctionApplication.class, DemoSigningKeysNotice.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.profiles.active=demo", "spring.datasource.url=jdbc:h2:mem:runs-page;DB_CLOSE_DELAY=-1" })
+		properties = { "spring.profiles.active=demo", "spring.datasource.url=jdbc:h2:mem:runs-page;DB_CLOSE_DELAY=-1",
+				"app.catch-up.enabled=false" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunsPageIntegrationTests {
 

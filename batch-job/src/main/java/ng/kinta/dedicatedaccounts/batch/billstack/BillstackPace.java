@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.billstack;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -20,6 +21,8 @@ public class BillstackPace extends ConcurrencyThrottleSupport {
 	private static final Logger logger = LoggerFactory.getLogger(BillstackPace.class);
 
 	private final int maxInFlight;
+
+	private final AtomicLong throttles = new AtomicLong();
 
 	/**
 	 * A pace starting at full speed.
@@ -50,8 +53,18 @@ public class BillstackPace extends ConcurrencyThrottleSupport {
 		}
 	}
 
+	/**
+	 * How many times Billstack throttled us since this process started; a run compares
+	 * the count at its end with the one at its start.
+	 * @return the count of throttling answers
+	 */
+	public long throttleCount() {
+		return this.throttles.get();
+	}
+
 	/** Billstack throttled us: halve the requests in flight. */
 	synchronized void slowDown() {
+		this.throttles.incrementAndGet();
 		int limit = Math.max(1, getConcurrencyLimit() / 2);
 		if (limit < getConcurrencyLimit()) {
 			logger.info("Billstack asks us to slow down: at most {} requests in flight", limit);

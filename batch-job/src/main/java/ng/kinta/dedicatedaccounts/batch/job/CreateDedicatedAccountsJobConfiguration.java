@@ -192,8 +192,10 @@ class CreateDedicatedAccountsJobConfiguration {
 
 	@Bean
 	RunSummaryListener runSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails,
-			ProvisioningStateRepository provisioningState, JobRepository jobRepository, ProvisioningMetrics metrics) {
-		return new RunSummaryListener(eligibleUsers, pendingEmails, provisioningState, jobRepository, metrics);
+			ProvisioningStateRepository provisioningState, JobRepository jobRepository, ProvisioningMetrics metrics,
+			MailRelayCircuit mailRelayCircuit, BillstackPace billstackPace) {
+		return new RunSummaryListener(eligibleUsers, pendingEmails, provisioningState, jobRepository, metrics,
+				mailRelayCircuit, billstackPace);
 	}
 
 }

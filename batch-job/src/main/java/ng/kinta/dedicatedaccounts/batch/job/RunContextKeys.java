@@ -56,6 +56,34 @@ public final class RunContextKeys {
 	public static final String UNRECORDED_ACCOUNTS = "summary.unrecordedAccounts";
 
 	/**
+	 * Job context: {@code createdAt} of the eligible user who has waited longest when the
+	 * run ended, epoch milliseconds.
+	 */
+	public static final String OLDEST_WAITING_SINCE = "summary.oldestWaitingSince";
+
+	/**
+	 * Job context: the circuit that opened in this run ({@code mail relay} or
+	 * {@code Billstack throttling}), absent when none did; no catch-up follows such a
+	 * run.
+	 */
+	public static final String CIRCUIT_OPENED = "run.circuitOpened";
+
+	/**
+	 * Job context: Billstack throttling answers seen by this process when the run
+	 * started.
+	 */
+	public static final String THROTTLES_AT_START = "run.billstackThrottlesAtStart";
+
+	/** Job context: id of the catch-up message chained after this run. */
+	public static final String CATCH_UP_MESSAGE_ID = "catchUp.messageId";
+
+	/** Job context: delay of the chained catch-up, whole seconds. */
+	public static final String CATCH_UP_DELAY_SECONDS = "catchUp.delaySeconds";
+
+	/** Job context: when the chained catch-up was published, epoch milliseconds. */
+	public static final String CATCH_UP_PUBLISHED_AT = "catchUp.publishedAt";
+
+	/**
 	 * Identifying job parameter: the run's claim token, unique across hosts and job
 	 * repositories (a new {@code ObjectId}), and the mark its users carry in MongoDB. A
 	 * restart keeps the job instance, hence the token and the claimed users.

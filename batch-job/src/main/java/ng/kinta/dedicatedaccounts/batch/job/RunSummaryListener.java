@@ -1,6 +1,10 @@
 package ng.kinta.dedicatedaccounts.batch.job;
 
+import java.time.Instant;
+
+import ng.kinta.dedicatedaccounts.batch.billstack.BillstackPace;
 import ng.kinta.dedicatedaccounts.batch.metrics.ProvisioningMetrics;
+import ng.kinta.dedicatedaccounts.batch.notification.MailRelayCircuit;
 import ng.kinta.dedicatedaccounts.batch.notification.PendingEmails;
 import ng.kinta.dedicatedaccounts.batch.user.EligibleUsers;
 import ng.kinta.dedicatedaccounts.batch.user.ProvisioningState;
@@ -33,9 +37,16 @@ class RunSummaryListener implements JobExecutionListener {
 
 	private final ProvisioningMetrics metrics;
 
+	private final MailRelayCircuit mailRelayCircuit;
+
+	private final BillstackPace billstackPace;
+
 	RunSummaryListener(EligibleUsers eligibleUsers, PendingEmails pendingEmails,
-			ProvisioningStateRepository provisioningState, JobRepository jobRepository, ProvisioningMetrics metrics) {
+			ProvisioningStateRepository provisioningState, JobRepository jobRepository, ProvisioningMetrics metrics,
+			MailRelayCircuit mailRelayCircuit, BillstackPace billstackPace) {
 		this.metrics = metrics;
+		this.mailRelayCircuit = mailRelayCircuit;
+		this.billstackPace = billstackPace;
 		this.eligibleUsers = eligibleUsers;
 		this.pendingEmails = pendingEmails;
 		this.provisioningState = provisioningState;
@@ -49,8 +60,16 @@ class RunSummaryListener implements JobExecutionListener {
 	static final String COMPLETED_WITH_SKIPS = "COMPLETED_WITH_SKIPS";
 
 	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		jobExecution.getExecutionContext()
+			.putLong(RunContextKeys.THROTTLES_AT_START, this.billstackPace.throttleCount());
+		jobExecution.getExecutionContext().remove(RunContextKeys.CIRCUIT_OPENED);
+	}
+
+	@Override
 	public void afterJob(JobExecution jobExecution) {
 		markSkips(jobExecution);
+		recordCircuits(jobExecution);
 		try {
 			jobExecution.getExecutionContext()
 				.putLong(RunContextKeys.REMAINING, this.eligibleUsers.countWithoutAccount());
@@ -67,12 +86,34 @@ class RunSummaryListener implements JobExecutionListener {
 			}
 			jobExecution.getExecutionContext()
 				.putLong(RunContextKeys.NEEDS_RECONCILIATION, this.provisioningState.countNeedingReconciliation());
+			Instant oldest = this.eligibleUsers.oldestWaitingSince();
+			if (oldest != null) {
+				jobExecution.getExecutionContext().putLong(RunContextKeys.OLDEST_WAITING_SINCE, oldest.toEpochMilli());
+			}
+			else {
+				jobExecution.getExecutionContext().remove(RunContextKeys.OLDEST_WAITING_SINCE);
+			}
 			// the job saves its context before afterJob: store these counts explicitly
 			this.jobRepository.updateExecutionContext(jobExecution);
 		}
 		catch (RuntimeException ex) {
 			// the run's outcome stands; the summary falls back to what the steps counted
 			logger.warn("Could not count remaining users and pending emails: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Notes the circuit that opened in this run, the reason no catch-up run follows it:
+	 * the mail relay failed, or Billstack asked us to slow down.
+	 * @param jobExecution the finished job execution
+	 */
+	private void recordCircuits(JobExecution jobExecution) {
+		long throttlesAtStart = jobExecution.getExecutionContext().getLong(RunContextKeys.THROTTLES_AT_START, 0);
+		if (this.mailRelayCircuit.isOpen()) {
+			jobExecution.getExecutionContext().putString(RunContextKeys.CIRCUIT_OPENED, "mail relay");
+		}
+		else if (this.billstackPace.throttleCount() > throttlesAtStart) {
+			jobExecution.getExecutionContext().putString(RunContextKeys.CIRCUIT_OPENED, "Billstack throttling");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -145,6 +146,26 @@ class BatchJobRunService implements JobRunService {
 	@Override
 	public Optional<Long> findLatestExecutionForMessage(String messageId) {
 		return this.history.findLatestExecutionForMessage(messageId);
+	}
+
+	@Override
+	public RunChain chainOf(long jobExecutionId) {
+		return this.history.chainOf(jobExecutionId);
+	}
+
+	@Override
+	public void recordCatchUp(long jobExecutionId, ChainedCatchUp catchUp) {
+		this.history.recordCatchUp(jobExecutionId, catchUp);
+	}
+
+	@Override
+	public long catchUpsPublishedSince(Instant since) {
+		return this.history.catchUpsPublishedSince(since);
+	}
+
+	@Override
+	public Optional<ChainedCatchUp> latestCatchUp() {
+		return this.history.latestCatchUp();
 	}
 
 	@Override

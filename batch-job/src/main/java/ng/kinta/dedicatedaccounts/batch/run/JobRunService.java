@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +66,36 @@ public interface JobRunService {
 	 * @return the newest such job execution id, or empty when none exists
 	 */
 	Optional<Long> findLatestExecutionForMessage(String messageId);
+
+	/**
+	 * Whether a catch-up run was already chained after a job execution (or another
+	 * execution of its job instance), and which circuit opened in it.
+	 * @param jobExecutionId the job execution
+	 * @return what is known
+	 * @throws JobExecutionNotFoundException when no such job execution exists
+	 */
+	RunChain chainOf(long jobExecutionId);
+
+	/**
+	 * Records the catch-up run chained after a job execution in its execution context.
+	 * @param jobExecutionId the job execution
+	 * @param catchUp the published catch-up message
+	 * @throws JobExecutionNotFoundException when no such job execution exists
+	 */
+	void recordCatchUp(long jobExecutionId, ChainedCatchUp catchUp);
+
+	/**
+	 * Counts the catch-up runs chained since a time, from the recent job executions.
+	 * @param since the start of the period
+	 * @return catch-ups published at or after {@code since}
+	 */
+	long catchUpsPublishedSince(Instant since);
+
+	/**
+	 * The catch-up chained most recently, after any run.
+	 * @return it, or empty when none is in the recent history
+	 */
+	Optional<ChainedCatchUp> latestCatchUp();
 
 	/**
 	 * The most recent job executions, newest first.

@@ -1,5 +1,7 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Set;
 
 import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
 import ng.kinta.dedicatedaccounts.batch.job.StepNames;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -15,6 +18,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +35,8 @@ class RunHistory {
 	private static final int MESSAGE_LOOKUP_LIMIT = 100;
 
 	private static final int HISTORY_SCAN_LIMIT = 500;
+
+	private static final int CATCH_UP_SCAN_LIMIT = 200;
 
 	private final JobRepository jobRepository;
 
@@ -76,6 +82,59 @@ class RunHistory {
 				.equals(execution.getJobParameters().getString(RunContextKeys.TRIGGER_MESSAGE_ID)))
 			.map(JobExecution::getId)
 			.findFirst();
+	}
+
+	RunChain chainOf(long jobExecutionId) {
+		JobExecution execution = find(jobExecutionId);
+		ChainedCatchUp chained = null;
+		// a restart is a new execution of the same instance: the parent is the instance
+		for (JobExecution sibling : this.jobRepository.getJobExecutions(execution.getJobInstance())) {
+			chained = catchUpOf(sibling);
+			if (chained != null) {
+				break;
+			}
+		}
+		String circuit = execution.getExecutionContext().containsKey(RunContextKeys.CIRCUIT_OPENED)
+				? execution.getExecutionContext().getString(RunContextKeys.CIRCUIT_OPENED) : null;
+		return new RunChain(chained, circuit);
+	}
+
+	void recordCatchUp(long jobExecutionId, ChainedCatchUp catchUp) {
+		JobExecution execution = find(jobExecutionId);
+		ExecutionContext context = execution.getExecutionContext();
+		context.putString(RunContextKeys.CATCH_UP_MESSAGE_ID, catchUp.messageId());
+		context.putLong(RunContextKeys.CATCH_UP_DELAY_SECONDS, catchUp.delay().toSeconds());
+		context.putLong(RunContextKeys.CATCH_UP_PUBLISHED_AT, catchUp.publishedAt().toEpochMilli());
+		this.jobRepository.updateExecutionContext(execution);
+	}
+
+	/*
+	 * Catch-ups are at most a few dozen a day beside eight scheduled runs: the newest job
+	 * instances hold every one of the last day.
+	 */
+	long catchUpsPublishedSince(Instant since) {
+		long since0 = since.toEpochMilli();
+		return executions(CATCH_UP_SCAN_LIMIT).stream()
+			.map(RunHistory::catchUpOf)
+			.filter((catchUp) -> catchUp != null && catchUp.publishedAt().toEpochMilli() >= since0)
+			.count();
+	}
+
+	Optional<ChainedCatchUp> latestCatchUp() {
+		return executions(CATCH_UP_SCAN_LIMIT).stream()
+			.map(RunHistory::catchUpOf)
+			.filter(java.util.Objects::nonNull)
+			.max(Comparator.comparing(ChainedCatchUp::publishedAt));
+	}
+
+	private static @Nullable ChainedCatchUp catchUpOf(JobExecution execution) {
+		ExecutionContext context = execution.getExecutionContext();
+		if (!context.containsKey(RunContextKeys.CATCH_UP_MESSAGE_ID)) {
+			return null;
+		}
+		return new ChainedCatchUp(context.getString(RunContextKeys.CATCH_UP_MESSAGE_ID),
+				Duration.ofSeconds(context.getLong(RunContextKeys.CATCH_UP_DELAY_SECONDS, 0)),
+				Instant.ofEpochMilli(context.getLong(RunContextKeys.CATCH_UP_PUBLISHED_AT, 0)));
 	}
 
 	// bounded by the count asked: the alerts ask on the job's thread at the end of every

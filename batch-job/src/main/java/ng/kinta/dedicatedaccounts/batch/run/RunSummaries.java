@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import java.time.Instant;
 import java.util.List;
 
 import ng.kinta.dedicatedaccounts.batch.job.RunContextKeys;
@@ -47,8 +48,12 @@ final class RunSummaries {
 		RunSummary.Counts counts = new RunSummary.Counts(total, processed, remaining, succeeded, failed, unusable,
 				emailsSent, emailsPending, emailsFailed, ignored, unknown, parked, notRecorded);
 		boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
+		Long catchUpIn = jobContext.containsKey(RunContextKeys.CATCH_UP_DELAY_SECONDS)
+				? jobContext.getLong(RunContextKeys.CATCH_UP_DELAY_SECONDS) : null;
+		Instant oldestWaiting = jobContext.containsKey(RunContextKeys.OLDEST_WAITING_SINCE)
+				? Instant.ofEpochMilli(jobContext.getLong(RunContextKeys.OLDEST_WAITING_SINCE)) : null;
 		return new RunSummary(completed ? RunSummary.OK : RunSummary.ERROR, message(jobExecution, counts, deferred),
-				jobExecution.getId(), jobExecution.getExitStatus().getExitCode(), counts);
+				jobExecution.getId(), jobExecution.getExitStatus().getExitCode(), counts, catchUpIn, oldestWaiting);
 	}
 
 	private static String message(JobExecution jobExecution, RunSummary.Counts counts, long deferred) {

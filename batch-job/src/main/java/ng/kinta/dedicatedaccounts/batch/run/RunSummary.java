@@ -1,5 +1,7 @@
 package ng.kinta.dedicatedaccounts.batch.run;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +16,35 @@ import org.jspecify.annotations.Nullable;
  * @param exitStatus the job execution's exit code ({@code COMPLETED}, {@code FAILED},
  * ...)
  * @param data the run's counts
+ * @param catchUpScheduledIn seconds after the run at which the catch-up run chained after
+ * it is delivered, or {@code null} when none was chained
+ * @param oldestWaitingSince {@code createdAt} of the eligible user who has waited longest
+ * when the run ended, or {@code null} when no one waits (or the run did not count)
  */
-public record RunSummary(String status, String message, @Nullable Long jobExecutionId, String exitStatus, Counts data) {
+public record RunSummary(String status, String message, @Nullable Long jobExecutionId, String exitStatus, Counts data,
+		@Nullable Long catchUpScheduledIn, @Nullable Instant oldestWaitingSince) {
+
+	/**
+	 * A summary without catch-up or backlog age.
+	 * @param status see the record
+	 * @param message see the record
+	 * @param jobExecutionId see the record
+	 * @param exitStatus see the record
+	 * @param data see the record
+	 */
+	public RunSummary(String status, String message, @Nullable Long jobExecutionId, String exitStatus, Counts data) {
+		this(status, message, jobExecutionId, exitStatus, data, null, null);
+	}
+
+	/**
+	 * This summary with the catch-up run chained after it.
+	 * @param seconds the catch-up's delay, whole seconds
+	 * @return the summary
+	 */
+	public RunSummary withCatchUpScheduledIn(long seconds) {
+		return new RunSummary(this.status, this.message, this.jobExecutionId, this.exitStatus, this.data, seconds,
+				this.oldestWaitingSince);
+	}
 
 	/** Status value of a completed run. */
 	public static final String OK = "ok";

@@ -11,6 +11,7 @@ import ng.kinta.dedicatedaccounts.batch.account.ExistingAccountFinder;
 import ng.kinta.dedicatedaccounts.batch.account.ExistingAccountFinder.Owner;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -151,6 +152,20 @@ public class EligibleUsers {
 	 */
 	public long countWithoutAccount() {
 		return this.mongoTemplate.count(Query.query(withoutKnownAccount()), UserFields.USERS);
+	}
+
+	/**
+	 * When the eligible user who has waited longest was created: the age of the backlog.
+	 * @return the oldest {@code createdAt} among users without a known account, or
+	 * {@code null} when none has a date
+	 */
+	public @Nullable Instant oldestWaitingSince() {
+		Query query = Query.query(withoutKnownAccount().and(UserFields.CREATED_AT).type(JsonSchemaObject.Type.DATE))
+			.with(Sort.by(UserFields.CREATED_AT))
+			.limit(1);
+		query.fields().include(UserFields.CREATED_AT);
+		Document oldest = this.mongoTemplate.findOne(query, Document.class, UserFields.USERS);
+		return (oldest != null && oldest.get(UserFields.CREATED_AT) instanceof Date date) ? date.toInstant() : null;
 	}
 
 	/**

@@ -37,6 +37,9 @@ public final class UserFields {
 	/** Whether the user verified the email. */
 	public static final String EMAIL_VERIFIED = "isEmailVerified";
 
+	/** When the app created the user (a date). */
+	public static final String CREATED_AT = "createdAt";
+
 	/** Sub-document holding the job's provisioning state of one user. */
 	public static final String PROVISIONING = "accountProvisioning";
 

@@ -71,6 +71,7 @@ class BillstackThrottlingIntegrationTests extends JobIntegrationTest {
 		assertThat(summary.exitStatus()).isEqualTo("COMPLETED");
 		assertThat(summary.data().successCount()).isEqualTo(20);
 		assertThat(summary.data().failedCount()).isZero();
+		assertThat(this.runs.chainOf(summary.jobExecutionId()).circuitOpened()).isEqualTo("Billstack throttling");
 		assertThat(InProcessServices.database().getCollection("accounts").find())
 			.extracting((account) -> account.get("accountDetails", Document.class).getString("bankCode"))
 			.hasSize(20)

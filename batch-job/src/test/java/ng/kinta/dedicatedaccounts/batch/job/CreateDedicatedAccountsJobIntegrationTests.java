@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import ng.kinta.dedicatedaccounts.batch.billstack.BillstackStubs;
+import ng.kinta.dedicatedaccounts.batch.run.ChainedCatchUp;
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
@@ -76,6 +77,12 @@ class CreateDedicatedAccountsJobIntegrationTests extends JobIntegrationTest {
 			.containsExactly(103L, 53L, 3L, 0L, 0L);
 		assertThat(summaries).extracting((summary) -> summary.data().emailsSent())
 			.containsExactly(50L, 50L, 50L, 3L, 0L);
+		// the backlog's age: the oldest createdAt among those still waiting, none at the
+		// end
+		assertThat(summaries.get(0).oldestWaitingSince()).isNotNull();
+		assertThat(summaries.get(2).oldestWaitingSince()).isAfterOrEqualTo(summaries.get(0).oldestWaitingSince());
+		assertThat(summaries.get(3).oldestWaitingSince()).isNull();
+		assertThat(summaries).allSatisfy((summary) -> assertThat(summary.catchUpScheduledIn()).isNull());
 
 		// Billstack was asked exactly once for each eligible user, never for one who
 		// had an account
@@ -122,6 +129,28 @@ class CreateDedicatedAccountsJobIntegrationTests extends JobIntegrationTest {
 			.doesNotContain("@example.test")
 			.doesNotContain(BillstackStubs.SECRET_KEY);
 		assertThat(output.getAll()).contains("Billstack created account");
+	}
+
+	@Test
+	void aCatchUpRecordedOnARunIsKeptInItsHistoryAndCountedForTheDay() {
+		// given
+		TestUsers.insertUsers(3);
+		banksAnswer("PALMPAY", BillstackStubs.created("PALMPAY"));
+		RunSummary run = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+		Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		long before = this.runs.catchUpsPublishedSince(publishedAt.minus(1, ChronoUnit.DAYS));
+
+		// when
+		this.runs.recordCatchUp(run.jobExecutionId(),
+				new ChainedCatchUp("msg_catch_up", java.time.Duration.ofSeconds(120), publishedAt));
+
+		// then
+		assertThat(this.runs.chainOf(run.jobExecutionId()).chained())
+			.isEqualTo(new ChainedCatchUp("msg_catch_up", java.time.Duration.ofSeconds(120), publishedAt));
+		assertThat(this.runs.summaryOf(run.jobExecutionId()).orElseThrow().catchUpScheduledIn()).isEqualTo(120L);
+		assertThat(this.runs.catchUpsPublishedSince(publishedAt.minus(1, ChronoUnit.DAYS))).isEqualTo(before + 1);
+		assertThat(this.runs.catchUpsPublishedSince(publishedAt.plusMillis(1))).isZero();
+		assertThat(this.runs.latestCatchUp()).get().extracting(ChainedCatchUp::messageId).isEqualTo("msg_catch_up");
 	}
 
 	@Test

@@ -164,6 +164,8 @@ class MailRelayFaultsIntegrationTests extends JobIntegrationTest {
 		assertThat(RELAY.logins()).isEqualTo(1);
 		assertThat(count(output) - errorLinesBefore).isEqualTo(1);
 		assertThat(output.getAll()).contains("authentication refused by the relay (SMTP 535)");
+		// and no catch-up run is chained after it
+		assertThat(this.runs.chainOf(summary.jobExecutionId()).circuitOpened()).isEqualTo("mail relay");
 	}
 
 	@Test

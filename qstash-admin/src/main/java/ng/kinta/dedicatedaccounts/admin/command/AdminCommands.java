@@ -2,6 +2,7 @@ package ng.kinta.dedicatedaccounts.admin.command;
 
 import java.io.PrintStream;
 
+import ng.kinta.dedicatedaccounts.admin.manage.CatchUpCancellation;
 import ng.kinta.dedicatedaccounts.admin.manage.ManageResult;
 import ng.kinta.dedicatedaccounts.admin.schedule.InvalidScheduleIdException;
 import ng.kinta.dedicatedaccounts.admin.schedule.QstashException;
@@ -54,7 +55,8 @@ final class AdminCommands {
 				}
 				case "pause" -> {
 					this.schedules.pause(command.scheduleId());
-					yield done("pause", command.scheduleId());
+					yield ManageResult.paused(command.scheduleId(), CatchUpCancellation.afterPause(this.schedules,
+							this.scheduleProperties, command.scheduleId()));
 				}
 				case "resume" -> {
 					this.schedules.resume(command.scheduleId());

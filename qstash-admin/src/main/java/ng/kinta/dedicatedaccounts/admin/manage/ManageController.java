@@ -55,7 +55,8 @@ class ManageController {
 			case PAUSE -> {
 				String id = requireScheduleId(action, request.scheduleId());
 				this.schedules.pause(id);
-				yield ManageResult.of(action, id);
+				yield ManageResult.paused(id,
+						CatchUpCancellation.afterPause(this.schedules, this.scheduleProperties, id));
 			}
 			case RESUME -> {
 				String id = requireScheduleId(action, request.scheduleId());

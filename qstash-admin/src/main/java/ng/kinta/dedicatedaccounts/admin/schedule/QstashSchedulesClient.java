@@ -41,6 +41,15 @@ public class QstashSchedulesClient {
 	private static final TypeReference<CreatedSchedule> CREATED = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Cancelled> CANCELLED = new TypeReference<>() {
+	};
+
+	/**
+	 * QStash label of the catch-up runs the trigger publishes (its
+	 * {@code CatchUps.LABEL}).
+	 */
+	static final String CATCH_UP_LABEL = "catch-up";
+
 	/**
 	 * Delivered unchanged at every run; the trigger's signature check hashes these bytes.
 	 */
@@ -174,6 +183,33 @@ public class QstashSchedulesClient {
 				() -> this.rest.patch().uri("/v2/schedules/{id}/resume", id).retrieve().toBodilessEntity());
 	}
 
+	/**
+	 * Cancels the catch-up runs the trigger published and QStash has not delivered yet:
+	 * {@code DELETE {base}/v2/messages?label=catch-up&url={destination}} (QStash's bulk
+	 * cancel, both filters combined with AND; without any filter it would cancel every
+	 * message of the account, so both are always sent). A message already in flight may
+	 * still arrive.
+	 * @param destination the trigger's URL, as the schedule names it
+	 * @return how many messages QStash cancelled
+	 */
+	public int cancelCatchUps(String destination) {
+		if (destination.isBlank()) {
+			throw new IllegalArgumentException("destination is required");
+		}
+		String operation = "cancel pending catch-up runs";
+		String answer = call(operation,
+				() -> this.rest.delete()
+					.uri((uri) -> uri.path("/v2/messages")
+						.queryParam("label", CATCH_UP_LABEL)
+						.queryParam("url", "{url}")
+						.build(destination))
+					.accept(MediaType.APPLICATION_JSON)
+					.retrieve()
+					.body(String.class));
+		Cancelled cancelled = parse(operation, answer, CANCELLED);
+		return (cancelled != null && cancelled.cancelled() != null) ? cancelled.cancelled() : 0;
+	}
+
 	private <T> @Nullable T call(String operation, Supplier<@Nullable T> request) {
 		try {
 			return request.get();
@@ -213,6 +249,9 @@ public class QstashSchedulesClient {
 	}
 
 	record CreatedSchedule(@Nullable String scheduleId) {
+	}
+
+	record Cancelled(@Nullable Integer cancelled) {
 	}
 
 }

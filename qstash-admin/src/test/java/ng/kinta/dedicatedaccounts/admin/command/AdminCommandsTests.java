@@ -88,6 +88,31 @@ class AdminCommandsTests {
 	}
 
 	@Test
+	void pausingTheJobsScheduleCancelsTheCatchUpRunsAlreadyPublished() {
+		given(this.schedules.cancelCatchUps(DESTINATION)).willReturn(2);
+
+		assertThat(run("pause", "create-dedicated-accounts")).isZero();
+
+		then(this.schedules).should().pause("create-dedicated-accounts");
+		then(this.schedules).should().cancelCatchUps(DESTINATION);
+		assertThat(out()).startsWith(
+				"{\"status\":\"ok\",\"action\":\"pause\",\"scheduleId\":\"create-dedicated-accounts\",\"cancelledCatchUps\":2,")
+			.contains("pending catch-up runs cancelled");
+	}
+
+	@Test
+	void aPauseWhoseCancellationFailsStandsAndSaysPublishedCatchUpsWillStillArrive() {
+		willThrow(new QstashException("QStash refused to cancel pending catch-up runs (HTTP 500)", 500, null))
+			.given(this.schedules)
+			.cancelCatchUps(DESTINATION);
+
+		assertThat(run("pause", "create-dedicated-accounts")).isZero();
+
+		assertThat(out()).doesNotContain("cancelledCatchUps")
+			.contains("catch-up runs already published will still arrive");
+	}
+
+	@Test
 	void qstashFailureExitsWith1AndPrintsTheMessage() {
 		willThrow(new QstashException("QStash refused to delete schedule 'abc' (HTTP 404 Not Found: not found)", 404,
 				null))

@@ -31,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -130,6 +131,20 @@ class QstashSchedulesClientTests {
 
 		qstash.verify(1, deleteRequestedFor(urlEqualTo("/v2/schedules/abc")).withHeader("Authorization",
 				equalTo("Bearer " + TOKEN)));
+	}
+
+	@Test
+	void cancellingCatchUpsFiltersByTheirLabelAndTheTriggersUrl() {
+		qstash.stubFor(delete(urlPathEqualTo("/v2/messages")).willReturn(okJson("{\"cancelled\":2}")));
+
+		int cancelled = this.client.cancelCatchUps(DESTINATION);
+
+		assertThat(cancelled).isEqualTo(2);
+		// both filters, always: a bulk cancel without any cancels every message
+		qstash.verify(1,
+				deleteRequestedFor(urlPathEqualTo("/v2/messages")).withQueryParam("label", equalTo("catch-up"))
+					.withQueryParam("url", equalTo(DESTINATION))
+					.withHeader("Authorization", equalTo("Bearer " + TOKEN)));
 	}
 
 	@Test

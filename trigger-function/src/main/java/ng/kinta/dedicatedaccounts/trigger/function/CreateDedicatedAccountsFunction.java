@@ -5,11 +5,13 @@ import java.util.function.Function;
 
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
+import ng.kinta.dedicatedaccounts.trigger.catchup.CatchUps;
 import ng.kinta.dedicatedaccounts.trigger.signature.InvalidSignatureException;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -23,7 +25,9 @@ import org.springframework.messaging.Message;
  * whose {@code sub}, {@code iss} or {@code body} can never match;</li>
  * <li>the job runs for the {@code Upstash-Message-Id} ({@link MessageRunLauncher}): 200
  * with the summary; 409 with {@code Retry-After} while a run holds the lease; 500 with
- * the summary when the run failed; a bare 500 for anything unexpected.</li>
+ * the summary when the run failed; a bare 500 for anything unexpected;</li>
+ * <li>a completed run that left users may chain a catch-up run ({@link CatchUps}); a
+ * delivery with {@code Trigger-Source: catch-up} runs with that trigger source.</li>
  * </ul>
  * {@link #answer} never throws; over HTTP the web transport throws the non-200 answers as
  * {@link TriggerException}s, which is how Spring Cloud Function web sets a status.
@@ -40,15 +44,23 @@ class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Messa
 
 	private final List<TriggerTransport> transports;
 
+	private final CatchUps catchUps;
+
 	CreateDedicatedAccountsFunction(QstashSignatureVerifier verifier, MessageRunLauncher launcher) {
 		this(verifier, launcher, List.of());
 	}
 
 	CreateDedicatedAccountsFunction(QstashSignatureVerifier verifier, MessageRunLauncher launcher,
 			List<TriggerTransport> transports) {
+		this(verifier, launcher, transports, CatchUps.OFF);
+	}
+
+	CreateDedicatedAccountsFunction(QstashSignatureVerifier verifier, MessageRunLauncher launcher,
+			List<TriggerTransport> transports, CatchUps catchUps) {
 		this.verifier = verifier;
 		this.launcher = launcher;
 		this.transports = List.copyOf(transports);
+		this.catchUps = catchUps;
 	}
 
 	@Override
@@ -86,8 +98,16 @@ class CreateDedicatedAccountsFunction implements Function<Message<byte[]>, Messa
 			return TriggerAnswer.unauthorized();
 		}
 		try {
-			RunSummary summary = this.launcher.run(request.header(TriggerRequest.MESSAGE_ID_HEADER));
-			return summary.completed() ? TriggerAnswer.ok(summary) : TriggerAnswer.runFailed(summary);
+			String messageId = request.header(TriggerRequest.MESSAGE_ID_HEADER);
+			String source = CatchUps.sourceOf(request.header(CatchUps.TRIGGER_SOURCE_HEADER),
+					MessageRunLauncher.SOURCE);
+			RunSummary summary = this.launcher.run(messageId, source);
+			if (!summary.completed()) {
+				return TriggerAnswer.runFailed(summary);
+			}
+			// after the run, outside its lease; a redelivery finds the catch-up recorded
+			return TriggerAnswer.ok(this.catchUps.afterRun(messageId, request.body(),
+					request.header(HttpHeaders.CONTENT_TYPE), summary));
 		}
 		catch (RunInProgressException ex) {
 			return TriggerAnswer.conflict(ex);

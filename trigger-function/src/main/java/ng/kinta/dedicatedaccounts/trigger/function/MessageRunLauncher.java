@@ -43,18 +43,30 @@ class MessageRunLauncher {
 	 * @throws RunInProgressException when a run holds the run lease (answered 409)
 	 */
 	RunSummary run(@Nullable String messageId) {
+		return run(messageId, SOURCE);
+	}
+
+	/**
+	 * Runs (or looks up) the job for a message and waits for it to end.
+	 * @param messageId the {@code Upstash-Message-Id}, or {@code null}
+	 * @param source the trigger source recorded on a new run ({@value #SOURCE}, or
+	 * {@code catch-up})
+	 * @return the summary of the run for this message
+	 * @throws RunInProgressException when a run holds the run lease (answered 409)
+	 */
+	RunSummary run(@Nullable String messageId, String source) {
 		Optional<Long> previous = (messageId != null) ? this.jobRunService.findLatestExecutionForMessage(messageId)
 				: Optional.empty();
 		if (previous.isPresent()) {
 			Optional<RunSummary> summary = this.jobRunService.summaryOf(previous.get());
 			if (summary.isPresent()) {
-				return redelivered(messageId, previous.get(), summary.get());
+				return redelivered(messageId, previous.get(), summary.get(), source);
 			}
 		}
-		return this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId));
+		return this.jobRunService.startNewRun(new RunTrigger(source, messageId));
 	}
 
-	private RunSummary redelivered(String messageId, long jobExecutionId, RunSummary summary) {
+	private RunSummary redelivered(String messageId, long jobExecutionId, RunSummary summary, String source) {
 		if (summary.completed()) {
 			logger.info("Message {} was already handled by job execution {}; answering with its summary", messageId,
 					jobExecutionId);
@@ -67,13 +79,13 @@ class MessageRunLauncher {
 			return this.jobRunService.restart(jobExecutionId);
 		}
 		catch (JobExecutionNotFoundException ex) {
-			return this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId));
+			return this.jobRunService.startNewRun(new RunTrigger(source, messageId));
 		}
 		catch (IllegalStateException ex) {
 			// completed meanwhile, or abandoned by an operator: answer with the outcome
 			// if there is one, else run anew for this message
 			Optional<RunSummary> now = this.jobRunService.summaryOf(jobExecutionId).filter(RunSummary::completed);
-			return now.orElseGet(() -> this.jobRunService.startNewRun(new RunTrigger(SOURCE, messageId)));
+			return now.orElseGet(() -> this.jobRunService.startNewRun(new RunTrigger(source, messageId)));
 		}
 	}
 

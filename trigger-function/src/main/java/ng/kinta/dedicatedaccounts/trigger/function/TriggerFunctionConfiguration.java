@@ -6,12 +6,15 @@ import java.util.function.Function;
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
 import ng.kinta.dedicatedaccounts.commandline.PublicApiUrl;
 import ng.kinta.dedicatedaccounts.trigger.TriggerProperties;
+import ng.kinta.dedicatedaccounts.trigger.catchup.CatchUpConfiguration;
+import ng.kinta.dedicatedaccounts.trigger.catchup.CatchUps;
 import ng.kinta.dedicatedaccounts.trigger.signature.QstashSignatureVerifier;
 import ng.kinta.dedicatedaccounts.trigger.signature.UsedTokens;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
@@ -23,6 +26,7 @@ import org.springframework.messaging.Message;
  * to the function; on Lambda, {@code SPRING_CLOUD_FUNCTION_DEFINITION} names it.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(CatchUpConfiguration.class)
 public class TriggerFunctionConfiguration {
 
 	/** Name of the function bean, hence the last segment of its path. */
@@ -49,8 +53,8 @@ public class TriggerFunctionConfiguration {
 	 */
 	@Bean(FUNCTION_NAME)
 	Function<Message<byte[]>, Message<Object>> createDedicatedAccounts(QstashSignatureVerifier verifier,
-			MessageRunLauncher launcher, ObjectProvider<TriggerTransport> transports) {
-		return new CreateDedicatedAccountsFunction(verifier, launcher, transports.orderedStream().toList());
+			MessageRunLauncher launcher, ObjectProvider<TriggerTransport> transports, CatchUps catchUps) {
+		return new CreateDedicatedAccountsFunction(verifier, launcher, transports.orderedStream().toList(), catchUps);
 	}
 
 }

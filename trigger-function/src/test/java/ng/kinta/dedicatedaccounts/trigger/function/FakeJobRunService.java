@@ -1,5 +1,6 @@
 package ng.kinta.dedicatedaccounts.trigger.function;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import ng.kinta.dedicatedaccounts.batch.run.ChainedCatchUp;
 import ng.kinta.dedicatedaccounts.batch.run.JobExecutionNotFoundException;
 import ng.kinta.dedicatedaccounts.batch.run.JobExecutionView;
 import ng.kinta.dedicatedaccounts.batch.run.JobRunService;
+import ng.kinta.dedicatedaccounts.batch.run.RunChain;
 import ng.kinta.dedicatedaccounts.batch.run.RunInProgressException;
 import ng.kinta.dedicatedaccounts.batch.run.RunSummary;
 import ng.kinta.dedicatedaccounts.batch.run.RunTrigger;
@@ -32,6 +35,8 @@ class FakeJobRunService implements JobRunService {
 	final Map<Long, RunSummary> executions = new ConcurrentHashMap<>();
 
 	final Map<String, Long> latestByMessage = new ConcurrentHashMap<>();
+
+	final Map<Long, ChainedCatchUp> catchUps = new ConcurrentHashMap<>();
 
 	private final AtomicLong ids = new AtomicLong(100);
 
@@ -146,6 +151,26 @@ class FakeJobRunService implements JobRunService {
 	@Override
 	public List<JobExecutionView> recentExecutions(int count) {
 		return List.of();
+	}
+
+	@Override
+	public RunChain chainOf(long jobExecutionId) {
+		return new RunChain(this.catchUps.get(jobExecutionId), null);
+	}
+
+	@Override
+	public void recordCatchUp(long jobExecutionId, ChainedCatchUp catchUp) {
+		this.catchUps.put(jobExecutionId, catchUp);
+	}
+
+	@Override
+	public long catchUpsPublishedSince(Instant since) {
+		return this.catchUps.values().stream().filter((catchUp) -> !catchUp.publishedAt().isBefore(since)).count();
+	}
+
+	@Override
+	public Optional<ChainedCatchUp> latestCatchUp() {
+		return this.catchUps.values().stream().max(java.util.Comparator.comparing(ChainedCatchUp::publishedAt));
 	}
 
 }
