@@ -2,8 +2,12 @@ package ng.kinta.dedicatedaccounts.batch.billstack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +39,11 @@ import org.springframework.web.client.RestClient;
 public class BillstackClient {
 
 	static final String GENERATE_PATH = "/v2/thirdparty/generateVirtualAccount/";
+
+	/** Billstack's answer to a created account (docs/BILLSTACK.md §1), made up. */
+	private static final String WARM_UP_ANSWER = "{\"status\":true,\"message\":\"Account created\",\"data\":"
+			+ "{\"reference\":\"000000000000000000000000\",\"account\":[{\"account_number\":\"0000000000\","
+			+ "\"account_name\":\"Ada Lovelace\",\"bank_name\":\"PalmPay\",\"bank_id\":\"PALMPAY\"}]}}";
 
 	/** Fragment of Billstack's refusal of concurrent requests for one email. */
 	private static final String CONCURRENT_REQUEST_MESSAGE = "multiple requests at a time";
@@ -97,6 +107,48 @@ public class BillstackClient {
 			// sent, and no answer: Billstack may have created the account
 			throw new OutcomeUnknownException(request.bank(),
 					"no answer from bank " + request.bank() + " (outcome unknown): " + cause, ex);
+		}
+	}
+
+	/**
+	 * Sends one made-up request the way {@link #generateVirtualAccount} sends it (the
+	 * same HTTP client, JSON mapping and reading of the answer), but to a throwaway HTTP
+	 * server on loopback in this process that answers as Billstack does, and without the
+	 * secret key, so that the first run does not pay for loading and preparing all this.
+	 * Billstack is not contacted.
+	 * @return the account in the canned answer
+	 * @throws IOException when the loopback server cannot be started
+	 */
+	public VirtualAccount warmUp() throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext(GENERATE_PATH, (exchange) -> {
+			exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+			byte[] body = WARM_UP_ANSWER.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.start();
+		try {
+			GenerateVirtualAccountRequest request = new GenerateVirtualAccountRequest("warm-up@example.com",
+					"000000000000000000000000", "Ada", "Lovelace", "08000000000", "PALMPAY");
+			URI uri = URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort()
+					+ GENERATE_PATH);
+			return this.restClient.mutate()
+				.defaultHeaders((headers) -> headers.remove(HttpHeaders.AUTHORIZATION))
+				.build()
+				.post()
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(request)
+				.exchange((clientRequest, response) -> classify(request, response.getStatusCode(),
+						response.getHeaders(), readBody(response.getBody())), true);
+		}
+		finally {
+			server.stop(0);
 		}
 	}
 

@@ -173,6 +173,8 @@ class CreateDedicatedAccountsJobConfiguration {
 		executor.setCorePoolSize(properties.concurrency());
 		executor.setMaxPoolSize(properties.concurrency());
 		executor.setQueueCapacity(properties.chunkSize());
+		// the threads exist before the first run's first round of requests
+		executor.setPrestartAllCoreThreads(true);
 		executor.setTaskDecorator(RunLogContext.taskDecorator());
 		// never interrupted under a Billstack call: the context's close waits for the
 		// answers (the run itself waits for them before it releases its lease)

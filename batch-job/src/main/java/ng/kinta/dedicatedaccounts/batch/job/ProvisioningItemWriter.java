@@ -30,7 +30,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Writes a chunk of new accounts: the {@code accounts} documents (idempotent upserts, one
  * bulk write), the users' provisioning state, then hands the chunk's emails to the
- * {@link MailOutbox}, which sends them over one SMTP connection while the next chunk
+ * {@link MailOutbox}, which sends them over its SMTP connections while the next chunk
  * calls Billstack. The step ends only once the outbox has drained. Database failures fail
  * the chunk (nothing is lost: the accounts are recorded on the users and a restart writes
  * them); mail failures only leave an email pending (or failed for good, for a refused

@@ -31,11 +31,11 @@ public class AccountEmailSender {
 
 	private final NotificationProperties properties;
 
-	private final RelayConnection relay;
+	private final RelayConnections relay;
 
 	private final TemplateEngine templates;
 
-	AccountEmailSender(JavaMailSender mailSender, RelayConnection relay, NotificationProperties properties) {
+	AccountEmailSender(JavaMailSender mailSender, RelayConnections relay, NotificationProperties properties) {
 		this.mailSender = mailSender;
 		this.relay = relay;
 		this.properties = properties;
@@ -83,9 +83,9 @@ public class AccountEmailSender {
 	}
 
 	/**
-	 * Sends messages over the run's open SMTP connection ({@link RelayConnection}), or
-	 * over one connection each when {@code app.mail.connection-per-email} is set (the
-	 * slower way, kept for comparison).
+	 * Sends messages over one of the run's open SMTP connections
+	 * ({@link RelayConnections}), or over one connection each when
+	 * {@code app.mail.connection-per-email} is set (the slower way, kept for comparison).
 	 * @param messages messages built by {@link #prepare(AccountEmail)}
 	 * @throws MailAuthenticationException when the relay refuses the login (nothing sent)
 	 * @throws MailSendException when some messages failed: they are the keys of

@@ -18,9 +18,9 @@ import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a batch of account emails over one SMTP connection and records each outcome on
- * its user right after the relay answered: {@code SENT} for the emails the relay
- * accepted, {@code FAILED} with a reason for a recipient refused for good (5xx to
+ * Sends a batch of account emails over one pooled SMTP connection and records each
+ * outcome on its user right after the relay answered: {@code SENT} for the emails the
+ * relay accepted, {@code FAILED} with a reason for a recipient refused for good (5xx to
  * {@code RCPT TO}) or an address that cannot be parsed strictly, and {@code PENDING}
  * (left for a later run) for everything else. A relay-level failure opens the run's
  * {@link MailRelayCircuit}. A mail failure never loses the account.
@@ -47,7 +47,7 @@ public class AccountNotifier {
 	}
 
 	/**
-	 * Sends the emails (over the run's open connection, or one per email when
+	 * Sends the emails (over one of the run's open connections, or one per email when
 	 * {@code app.mail.connection-per-email} is set) and records the outcomes.
 	 * @param emails the users and their emails
 	 * @return how many were sent and how many failed for good; the rest stay pending

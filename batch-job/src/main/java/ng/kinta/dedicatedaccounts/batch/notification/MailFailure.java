@@ -26,6 +26,12 @@ record MailFailure(Kind kind, String reason) {
 	/** Relay-level reply codes: the relay, not the recipient, is the problem. */
 	private static final Set<Integer> RELAY_CODES = Set.of(421, 452, 454);
 
+	/**
+	 * Codes a relay answers once a connection has taken as many messages as it allows:
+	 * 421 (closing the channel) and 452 (too many messages or recipients for now).
+	 */
+	private static final Set<Integer> CONNECTION_CAP_CODES = Set.of(421, 452);
+
 	private static final int MAX_DEPTH = 10;
 
 	enum Kind {
@@ -86,6 +92,26 @@ record MailFailure(Kind kind, String reason) {
 			return new MailFailure(Kind.RELAY, "relay failed (" + failure.getClass().getSimpleName() + ")");
 		}
 		return new MailFailure(Kind.TEMPORARY, failure.getClass().getSimpleName());
+	}
+
+	/**
+	 * Whether the failure is a reply that, on a connection which has already taken
+	 * messages, means "no more on this connection" (a relay's per-connection message
+	 * cap): 421 or 452 to any command. On a fresh connection the same reply means the
+	 * relay is unavailable ({@link #of}).
+	 * @param failure what JavaMail reported for one message
+	 * @return {@code true} for 421 or 452 anywhere in the chain
+	 */
+	static boolean endsConnection(Throwable failure) {
+		Throwable current = failure;
+		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+			Integer code = replyCode(current);
+			if (code != null && CONNECTION_CAP_CODES.contains(code)) {
+				return true;
+			}
+			current = next(current);
+		}
+		return false;
 	}
 
 	private static Integer replyCode(Throwable failure) {

@@ -1,8 +1,11 @@
 package ng.kinta.dedicatedaccounts.batch.notification;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -20,25 +23,26 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends account emails on one background thread, one batch after the other over the run's
- * one SMTP connection, so that mail overlaps the next chunk's Billstack calls instead of
- * stopping them. Callers hand over batches whose {@code accounts} documents are written,
- * and wait for the outbox to drain before their step ends. Counts what was sent and what
- * failed for good; one run at a time.
+ * Sends account emails on background mail threads, one per pooled relay connection
+ * ({@link RelayConnections}, {@code app.mail.connections}), so that mail overlaps the
+ * next chunk's Billstack calls instead of stopping them. Each batch is shared among the
+ * connections, which send their parts at once. Callers hand over batches whose
+ * {@code accounts} documents are written, and wait for the outbox to drain before their
+ * step ends. Counts what was sent and what failed for good; one run at a time.
  */
 @Component
 public class MailOutbox implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(MailOutbox.class);
 
-	/** Batches waiting; beyond this the caller sends itself (back-pressure). */
+	/** Batches waiting; beyond this the caller waits (back-pressure). */
 	private static final int QUEUE_CAPACITY = 64;
 
 	private final AccountNotifier notifier;
 
 	private final MailRelayCircuit circuit;
 
-	private final RelayConnection relay;
+	private final RelayConnections relay;
 
 	private final ThreadPoolTaskExecutor executor;
 
@@ -50,29 +54,31 @@ public class MailOutbox implements DisposableBean {
 
 	private long reportedFailed;
 
-	private volatile Future<?> last = CompletableFuture.completedFuture(null);
+	/** Batches handed over and not done yet. */
+	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
 	private final Semaphore permits = new Semaphore(QUEUE_CAPACITY);
 
-	MailOutbox(AccountNotifier notifier, MailRelayCircuit circuit, AccountEmailSender sender, RelayConnection relay) {
+	MailOutbox(AccountNotifier notifier, MailRelayCircuit circuit, AccountEmailSender sender, RelayConnections relay) {
 		this.notifier = notifier;
 		this.circuit = circuit;
 		this.relay = relay;
 		this.executor = new ThreadPoolTaskExecutor();
 		this.executor.setThreadNamePrefix("mail-");
-		// the run's ids on the mail thread's log lines
+		// the run's ids on the mail threads' log lines
 		this.executor.setTaskDecorator(new MdcTaskDecorator());
-		this.executor.setCorePoolSize(1);
-		this.executor.setMaxPoolSize(1);
-		// back-pressure by the permits of submit(), never caller-runs: a batch run on the
-		// writer's thread would finish out of order and let awaitIdle() return early;
-		// room for the warm-up and endRun()'s close beyond the permits
-		this.executor.setQueueCapacity(QUEUE_CAPACITY + 2);
+		// one thread per connection: each part of a batch has a connection of its own
+		this.executor.setCorePoolSize(relay.size());
+		this.executor.setMaxPoolSize(relay.size());
+		// back-pressure by the permits of submit(), never caller-runs: a part sent on the
+		// writer's thread would stop its Billstack calls; room for the warm-up beyond
+		// the permits
+		this.executor.setQueueCapacity(QUEUE_CAPACITY * relay.size() + 1);
 		// a stopped process still records what the relay accepted
 		this.executor.setWaitForTasksToCompleteOnShutdown(true);
 		this.executor.setAwaitTerminationSeconds(60);
 		this.executor.initialize();
-		// the templates and mail classes are prepared on the mail thread while the
+		// the templates and mail classes are prepared on a mail thread while the
 		// application starts, not by the first batch of the first run
 		this.executor.execute(sender::warmUp);
 	}
@@ -82,6 +88,7 @@ public class MailOutbox implements DisposableBean {
 	 */
 	public synchronized void startRun() {
 		this.circuit.reset();
+		this.relay.startRun();
 		this.sent.set(0);
 		this.failed.set(0);
 		this.reportedSent = 0;
@@ -89,57 +96,78 @@ public class MailOutbox implements DisposableBean {
 	}
 
 	/**
-	 * Ends a run: once the batches queued so far are done, closes the connection to the
-	 * relay (a run holds it open from its first batch to its end), waiting at most
+	 * Ends a run: once the batches queued so far are done, closes the connections to the
+	 * relay (a run holds them open from its first batch to its end), waiting at most
 	 * {@code timeout} for that.
 	 * @param timeout longest wait
-	 * @return {@code true} when the connection is closed, {@code false} when the wait
-	 * timed out (it is closed once the mail thread gets to it)
+	 * @return {@code true} when the connections are closed, {@code false} when the wait
+	 * timed out (they are closed once the last batch is done)
 	 */
 	public boolean endRun(Duration timeout) {
-		Future<?> closed;
-		synchronized (this) {
-			if (this.executor.getThreadPoolExecutor().isShutdown()) {
-				// the process is stopping: the mail thread takes no more tasks
-				this.relay.close();
-				return true;
-			}
-			closed = this.executor.submit(this.relay::close);
-			this.last = closed;
+		if (this.executor.getThreadPoolExecutor().isShutdown()) {
+			// the process is stopping: the mail threads take no more tasks
+			this.relay.close();
+			return true;
 		}
+		CompletableFuture<Void> closed = allInFlight().handle((done, ex) -> {
+			this.relay.close();
+			return null;
+		});
 		return awaitDone(closed, timeout);
 	}
 
 	/**
-	 * Queues one batch.
+	 * Queues one batch, shared among the relay connections.
 	 * @param emails emails whose accounts are written
-	 * @param timeIsUp asked when the batch's turn comes; {@code true} leaves it pending
+	 * @param timeIsUp asked when a part's turn comes; {@code true} leaves it pending
 	 * @return the batch's outcome once sent ({@link AccountNotifier.Outcome#NONE} when
 	 * the circuit is open or time is up)
 	 */
 	public Future<AccountNotifier.Outcome> submit(List<PendingEmails.Pending> emails, BooleanSupplier timeIsUp) {
-		List<PendingEmails.Pending> batch = List.copyOf(emails);
+		List<List<PendingEmails.Pending>> parts = split(List.copyOf(emails), this.relay.size());
 		// waits while QUEUE_CAPACITY batches are queued: the writer slows to the relay's
 		// pace
 		this.permits.acquireUninterruptibly();
-		synchronized (this) {
-			try {
-				Future<AccountNotifier.Outcome> future = this.executor.submit(() -> {
-					try {
-						return sendNow(batch, timeIsUp);
-					}
-					finally {
-						this.permits.release();
-					}
-				});
-				this.last = future;
-				return future;
+		CompletableFuture<AccountNotifier.Outcome> batch;
+		try {
+			CompletableFuture<AccountNotifier.Outcome> sum = CompletableFuture
+				.completedFuture(AccountNotifier.Outcome.NONE);
+			for (List<PendingEmails.Pending> part : parts) {
+				CompletableFuture<AccountNotifier.Outcome> sending = CompletableFuture
+					.supplyAsync(() -> sendNow(part, timeIsUp), this.executor);
+				sum = sum.thenCombine(sending, MailOutbox::add);
 			}
-			catch (RuntimeException ex) {
-				this.permits.release();
-				throw ex;
-			}
+			batch = sum;
 		}
+		catch (RuntimeException ex) {
+			this.permits.release();
+			throw ex;
+		}
+		this.inFlight.add(batch);
+		batch.whenComplete((outcome, ex) -> {
+			this.inFlight.remove(batch);
+			this.permits.release();
+		});
+		return batch;
+	}
+
+	private static AccountNotifier.Outcome add(AccountNotifier.Outcome one, AccountNotifier.Outcome other) {
+		return new AccountNotifier.Outcome(one.sent() + other.sent(), one.failed() + other.failed());
+	}
+
+	/*
+	 * At most {@code count} parts of nearly equal size, in order.
+	 */
+	static <T> List<List<T>> split(List<T> items, int count) {
+		int parts = Math.max(1, Math.min(count, items.size()));
+		List<List<T>> result = new ArrayList<>(parts);
+		int from = 0;
+		for (int i = 0; i < parts; i++) {
+			int size = (items.size() - from) / (parts - i);
+			result.add(items.subList(from, from + size));
+			from += size;
+		}
+		return result;
 	}
 
 	private AccountNotifier.Outcome sendNow(List<PendingEmails.Pending> batch, BooleanSupplier timeIsUp) {
@@ -166,8 +194,11 @@ public class MailOutbox implements DisposableBean {
 	 * @return {@code true} when drained, {@code false} when the wait timed out
 	 */
 	public boolean awaitIdle(Duration timeout) {
-		// one thread, in order: the last batch done means all are done
-		return awaitDone(this.last, timeout);
+		return awaitDone(allInFlight(), timeout);
+	}
+
+	private CompletableFuture<Void> allInFlight() {
+		return CompletableFuture.allOf(this.inFlight.toArray(CompletableFuture[]::new));
 	}
 
 	/**

@@ -13,48 +13,50 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.stereotype.Component;
 
 /**
  * One SMTP connection to the relay, kept open across a run's batches: a run pays for the
  * connection, TLS and login once instead of once per batch (against a distant relay that
- * is 300 ms or more each time). It is opened by the first batch, checked before each
- * further batch ({@link Transport#isConnected()}, a {@code NOOP} for SMTP) and reopened
- * when the relay has dropped it, also in the middle of a batch once it has taken messages
- * (relays close idle connections and limit messages per connection), and closed by
- * {@link #close()} at the end of the run.
+ * is 300 ms or more each time). It is opened by the first batch that uses it (through the
+ * pool's {@link RelayConnections#open} gate, so that a run tries a failing relay once),
+ * checked before each further batch ({@link Transport#isConnected()}, a {@code NOOP} for
+ * SMTP) and reopened when the relay has dropped it, and reopened in the middle of a batch
+ * once it has taken messages when the relay hangs up or answers {@code 421} or
+ * {@code 452} (relays close idle connections and limit messages per connection); closed
+ * by {@link #close()} at the end of the run.
  * <p>
  * Built on Jakarta Mail's {@link Transport}, with the session, host, port and login of
  * Spring Boot's {@link JavaMailSenderImpl} ({@code spring.mail.*}); failures are reported
- * the way {@link JavaMailSenderImpl#send(MimeMessage...)} reports them. Meant for one
- * thread at a time (the mail thread); the methods are synchronized all the same.
+ * the way {@link JavaMailSenderImpl#send(MimeMessage...)} reports them. Used by one mail
+ * thread at a time (the pool lends it); the methods are synchronized all the same.
  */
-@Component
-class RelayConnection implements DisposableBean {
+class RelayConnection {
 
 	private static final Logger logger = LoggerFactory.getLogger(RelayConnection.class);
 
 	private final JavaMailSenderImpl mailSender;
+
+	private final RelayConnections pool;
 
 	private @Nullable Transport transport;
 
 	/** Messages the open connection has taken, in this batch or earlier ones. */
 	private int taken;
 
-	RelayConnection(JavaMailSenderImpl mailSender) {
+	RelayConnection(JavaMailSenderImpl mailSender, RelayConnections pool) {
 		this.mailSender = mailSender;
+		this.pool = pool;
 	}
 
 	/**
 	 * Sends messages over the open connection, opening it first when there is none or the
-	 * relay dropped it. When the relay hangs up after taking messages on this connection
-	 * (relays limit messages per connection), a new connection takes the message that
-	 * failed and the rest; a connection that fails before taking any message is not
-	 * replaced.
+	 * relay dropped it. When the relay hangs up, or answers {@code 421} or {@code 452},
+	 * after taking messages on this connection (relays limit messages per connection), a
+	 * new connection takes the message that failed and the rest; a connection that fails
+	 * before taking any message is not replaced.
 	 * @param messages messages built from {@link JavaMailSenderImpl#createMimeMessage()}
 	 * @throws MailAuthenticationException when the relay refuses the first login (nothing
 	 * sent)
@@ -85,17 +87,12 @@ class RelayConnection implements DisposableBean {
 				this.taken++;
 			}
 			catch (MessagingException | RuntimeException ex) {
-				if (open.isConnected()) {
-					// this message only (a refused recipient, for instance)
-					failed.put(messages[next], ex);
-				}
-				else if (this.taken == 0) {
-					failed.putAll(failAll(messages, next, ex));
-					break;
-				}
-				else {
-					// the relay hung up after taking messages: this one (it was not
-					// confirmed, so not taken) and the rest go over a new connection
+				boolean connected = open.isConnected();
+				if (this.taken > 0 && (!connected || MailFailure.endsConnection(ex))) {
+					// the relay hung up or capped this connection after taking messages:
+					// this one (it was not confirmed, so not taken) and the rest go over
+					// a new connection
+					logger.debug("Mail relay connection ended after {} messages, reconnecting", this.taken);
 					try {
 						close();
 						open = connected();
@@ -105,6 +102,14 @@ class RelayConnection implements DisposableBean {
 						failed.putAll(failAll(messages, next, reconnect));
 						break;
 					}
+				}
+				if (connected) {
+					// this message only (a refused recipient, for instance)
+					failed.put(messages[next], ex);
+				}
+				else {
+					failed.putAll(failAll(messages, next, ex));
+					break;
 				}
 			}
 			next++;
@@ -131,11 +136,6 @@ class RelayConnection implements DisposableBean {
 			// everything sent was already accepted; a failed QUIT loses nothing
 			logger.debug("Closing the mail relay connection failed: {}", ex.getClass().getSimpleName());
 		}
-	}
-
-	@Override
-	public void destroy() {
-		close();
 	}
 
 	private static void sendOne(Transport open, MimeMessage message) throws MessagingException {
@@ -167,6 +167,13 @@ class RelayConnection implements DisposableBean {
 			return open;
 		}
 		close();
+		Transport fresh = this.pool.open(this::connect);
+		this.transport = fresh;
+		this.taken = 0;
+		return fresh;
+	}
+
+	private Transport connect() throws MessagingException {
 		String protocol = this.mailSender.getProtocol();
 		Transport fresh = this.mailSender.getSession()
 			.getTransport((protocol != null) ? protocol : JavaMailSenderImpl.DEFAULT_PROTOCOL);
@@ -179,8 +186,6 @@ class RelayConnection implements DisposableBean {
 			password = "".equals(password) ? null : password;
 		}
 		fresh.connect(this.mailSender.getHost(), this.mailSender.getPort(), username, password);
-		this.transport = fresh;
-		this.taken = 0;
 		return fresh;
 	}
 

@@ -1,7 +1,8 @@
 /**
- * The account email: templates, sending a batch over one SMTP connection on a background
- * thread ({@code MailOutbox}), classifying failures ({@code MailFailure}), the per-run
- * relay circuit, and emails left pending by earlier runs.
+ * The account email: templates, sending batches over a small pool of SMTP connections on
+ * background threads ({@code MailOutbox}, {@code RelayConnections}), classifying failures
+ * ({@code MailFailure}), the per-run relay circuit, and emails left pending by earlier
+ * runs.
  */
 @NullMarked
 package ng.kinta.dedicatedaccounts.batch.notification;

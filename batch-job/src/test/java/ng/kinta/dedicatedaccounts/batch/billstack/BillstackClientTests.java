@@ -60,6 +60,17 @@ class BillstackClientTests {
 	}
 
 	@Test
+	void theWarmUpGoesThroughTheWholeClientWithoutAskingBillstack() throws Exception {
+		// when
+		VirtualAccount account = this.client.warmUp();
+
+		// then: the canned answer read as a real one, and not a request at Billstack
+		assertThat(account.accountNumber()).isEqualTo("0000000000");
+		assertThat(account.bankName()).isEqualTo("PalmPay");
+		verify(0, postRequestedFor(urlEqualTo(BillstackClient.GENERATE_PATH)));
+	}
+
+	@Test
 	void statusFalseRejectsTheBankWithBillstacksMessage() {
 		stubFor(BillstackStubs.generateAt("PALMPAY").willReturn(BillstackStubs.statusFalse("Bank unavailable")));
 

@@ -38,11 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A mail relay that hangs, refuses the login or refuses a recipient: accounts are created
  * all the same, the relay is tried once per run, and a refused recipient is failed for
  * good. Against {@link ScriptedSmtpRelay}, with a login (as Brevo requires) and short
- * JavaMail timeouts.
+ * JavaMail timeouts, over one relay connection (the pool of several:
+ * {@link MailRelayPoolIntegrationTests}).
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = { "app.job.chunk-size=16", "spring.mail.properties[mail.smtp.timeout]=1000",
-		"spring.mail.properties[mail.smtp.connectiontimeout]=1000" })
+@TestPropertySource(properties = { "app.job.chunk-size=16", "app.mail.connections=1",
+		"spring.mail.properties[mail.smtp.timeout]=1000", "spring.mail.properties[mail.smtp.connectiontimeout]=1000" })
 class MailRelayFaultsIntegrationTests extends JobIntegrationTest {
 
 	private static final ScriptedSmtpRelay RELAY = ScriptedSmtpRelay.start();
@@ -109,6 +110,29 @@ class MailRelayFaultsIntegrationTests extends JobIntegrationTest {
 		assertThat(summary.data().emailsPending()).isZero();
 		assertThat(RELAY.delivered()).hasSize(40).doesNotHaveDuplicates();
 		assertThat(RELAY.connections()).isEqualTo((40 + messagesPerConnection - 1) / messagesPerConnection);
+		assertThat(output.getAll()).doesNotContain("Mail relay failed");
+	}
+
+	@ParameterizedTest(name = "relay answers {0} after 10 messages")
+	@ValueSource(ints = { 452, 421 })
+	void aPerConnectionCapAnsweredWith452Or421ReconnectsAndOpensNoCircuit(int reply, CapturedOutput output) {
+		// given: a relay that takes 10 messages per connection, then answers the next
+		// MAIL FROM with 452 (keeping the connection) or 421 (closing it)
+		RELAY.reset(Mode.ACCEPT);
+		RELAY.capMessagesPerConnection(10, reply);
+		TestUsers.insertUsers(40);
+
+		// when
+		RunSummary summary = this.runs.startNewRun(RunTrigger.COMMAND_LINE);
+
+		// then: a new connection (and login) after every 10 messages, every email sent
+		// once, the relay never taken for down
+		assertThat(summary.data().emailsSent()).isEqualTo(40);
+		assertThat(summary.data().emailsPending()).isZero();
+		assertThat(RELAY.delivered()).hasSize(40).doesNotHaveDuplicates();
+		assertThat(RELAY.connections()).isEqualTo(4);
+		assertThat(RELAY.logins()).isEqualTo(4);
+		assertThat(RELAY.capped()).isEqualTo(3);
 		assertThat(output.getAll()).doesNotContain("Mail relay failed");
 	}
 

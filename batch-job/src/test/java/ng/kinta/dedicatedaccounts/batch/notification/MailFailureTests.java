@@ -45,6 +45,21 @@ class MailFailureTests {
 	}
 
 	@Test
+	void only421And452CanEndAConnectionThatHasTakenMessages() {
+		assertThat(MailFailure.endsConnection(
+				new SMTPSendFailedException("MAIL", 452, "452 4.5.3 Too many messages", null, null, null, null)))
+			.isTrue();
+		assertThat(MailFailure
+			.endsConnection(new SMTPSendFailedException("MAIL", 421, "421 4.7.0 Closing", null, null, null, null)))
+			.isTrue();
+		assertThat(MailFailure.endsConnection(invalidAddresses(452, "452 4.5.3 Too many recipients"))).isTrue();
+		assertThat(MailFailure.endsConnection(invalidAddresses(550, "550 5.1.1 User unknown"))).isFalse();
+		assertThat(MailFailure
+			.endsConnection(new SMTPSendFailedException("MAIL", 454, "454 TLS not available", null, null, null, null)))
+			.isFalse();
+	}
+
+	@Test
 	void refusedLoginConcernsTheRelay() {
 		assertThat(MailFailure.of(new MailAuthenticationException(new AuthenticationFailedException("535"))).kind())
 			.isEqualTo(MailFailure.Kind.RELAY);

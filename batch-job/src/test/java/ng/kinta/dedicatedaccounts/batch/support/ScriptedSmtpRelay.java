@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An SMTP relay on loopback whose failures a test scripts, for what GreenMail cannot do:
  * accept connections and never greet, refuse every login (535), refuse chosen recipients
- * (550 5.1.1), answer 421. It counts connections, logins and recipients, so tests can
+ * (550 5.1.1), answer 421, cap the messages per connection (a hang-up, or 452 or 421 to
+ * the next {@code MAIL FROM}). It counts connections, logins and recipients, so tests can
  * assert how often the job came back. Speaks just enough SMTP (RFC 5321) for JavaMail.
  */
 public final class ScriptedSmtpRelay implements AutoCloseable {
@@ -63,6 +64,11 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 
 	private volatile int messagesPerConnection = Integer.MAX_VALUE;
 
+	/** 0: hang up once the cap is reached; otherwise the reply to the next MAIL FROM. */
+	private volatile int capReply;
+
+	private final AtomicInteger capped = new AtomicInteger();
+
 	private ScriptedSmtpRelay(ServerSocket server) {
 		this.server = server;
 		Thread acceptor = new Thread(this::acceptConnections, "scripted-smtp");
@@ -103,7 +109,9 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 		this.connections.set(0);
 		this.logins.set(0);
 		this.quits.set(0);
+		this.capped.set(0);
 		this.messagesPerConnection = Integer.MAX_VALUE;
+		this.capReply = 0;
 	}
 
 	/**
@@ -113,6 +121,24 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 	 */
 	public void hangUpAfter(int messages) {
 		this.messagesPerConnection = messages;
+		this.capReply = 0;
+	}
+
+	/**
+	 * Makes the relay refuse more than this many messages on one connection: the next
+	 * {@code MAIL FROM} is answered with {@code 452 4.5.3} (the connection stays open and
+	 * refuses every further message) or {@code 421 4.7.0} (then the relay closes it).
+	 * @param messages messages per connection
+	 * @param reply 452 or 421
+	 */
+	public void capMessagesPerConnection(int messages, int reply) {
+		this.messagesPerConnection = messages;
+		this.capReply = reply;
+	}
+
+	/** Replies sent because a connection reached its message cap. */
+	public int capped() {
+		return this.capped.get();
 	}
 
 	/**
@@ -204,6 +230,14 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 				if (command.startsWith("EHLO")) {
 					reply(out, "250-relay.test\r\n250-AUTH PLAIN\r\n250 8BITMIME");
 				}
+				else if (command.startsWith("MAIL FROM") && accepted >= this.messagesPerConnection) {
+					this.capped.incrementAndGet();
+					if (this.capReply == 421) {
+						reply(out, "421 4.7.0 Too many messages on this connection, closing transmission channel");
+						return;
+					}
+					reply(out, "452 4.5.3 Too many messages on this connection, try again later");
+				}
 				else if (command.startsWith("HELO") || command.startsWith("NOOP") || command.startsWith("MAIL FROM")) {
 					reply(out, "250 2.0.0 Ok");
 				}
@@ -236,7 +270,7 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 					this.delivered.addAll(recipients);
 					recipients.clear();
 					reply(out, "250 2.0.0 Ok: queued");
-					if (++accepted >= this.messagesPerConnection) {
+					if (++accepted >= this.messagesPerConnection && this.capReply == 0) {
 						return;
 					}
 				}
