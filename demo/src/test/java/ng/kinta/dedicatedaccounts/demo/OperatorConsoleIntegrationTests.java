@@ -163,7 +163,13 @@ class OperatorConsoleIntegrationTests {
 		browser.findElement(By.cssSelector("nav form button")).click();
 
 		assertThat(browser.getCurrentUrl()).endsWith("/users/" + provisioned.getObjectId("_id").toHexString());
-		assertThat(browser.findElement(By.id("verdict")).getText()).startsWith("Has account ");
+		// the viewer sees the account's last four digits only
+		assertThat(browser.findElement(By.id("verdict")).getText()).startsWith("Has account ******");
+		String accountNumber = provisioned.get("accountProvisioning", Document.class)
+			.get("account", Document.class)
+			.getString("accountNumber");
+		assertThat(browser.getPageSource()).doesNotContain(accountNumber)
+			.contains(accountNumber.substring(accountNumber.length() - 4));
 		String masked = browser.findElement(By.id("masked-email")).getText();
 		assertThat(masked).isEqualTo(email.charAt(0) + "***" + email.substring(email.indexOf('@')));
 		assertThat(browser.getPageSource()).doesNotContain(email).doesNotContain(provisioned.getString("phoneNumber"));

@@ -33,6 +33,34 @@ public final class PersonalDataMask {
 	}
 
 	/**
+	 * Masks an account number: its last four digits, for example {@code ******5678}.
+	 * @param accountNumber the number
+	 * @return the masked number
+	 */
+	public static String accountNumber(String accountNumber) {
+		String number = accountNumber.strip();
+		if (number.length() <= 4) {
+			return MASK;
+		}
+		return "*".repeat(number.length() - 4) + number.substring(number.length() - 4);
+	}
+
+	/**
+	 * Masks a name: the first letter of each word, for example {@code K*** O***}.
+	 * @param name the name
+	 * @return the masked name
+	 */
+	public static String name(String name) {
+		StringBuilder masked = new StringBuilder();
+		for (String word : name.strip().split("\\s+")) {
+			if (!word.isEmpty()) {
+				masked.append((masked.length() > 0) ? " " : "").append(word.charAt(0)).append(MASK);
+			}
+		}
+		return masked.toString();
+	}
+
+	/**
 	 * Masks a phone number: its first four and last three digits, for example
 	 * {@code 0803****567}; a number of fewer than nine digits shows its last two only.
 	 * @param phone the number as stored (spaces, dashes and a leading {@code +} allowed),

@@ -83,17 +83,22 @@ public class UserExplainer {
 		if (idOrEmail.isEmpty()) {
 			return Optional.empty();
 		}
-		Criteria criteria;
 		if (OBJECT_ID.matcher(idOrEmail).matches()) {
-			criteria = Criteria.where(UserFields.ID).is(new ObjectId(idOrEmail));
+			return findOne(Criteria.where(UserFields.ID).is(new ObjectId(idOrEmail)));
 		}
-		else if (idOrEmail.contains("@")) {
-			// the app stores emails with stray case or spaces
-			criteria = Criteria.where(UserFields.EMAIL).regex("^\\s*" + Pattern.quote(idOrEmail) + "\\s*$", "i");
+		if (!idOrEmail.contains("@")) {
+			return findOne(Criteria.where(UserFields.ID).is(idOrEmail));
 		}
-		else {
-			criteria = Criteria.where(UserFields.ID).is(idOrEmail);
-		}
+		// the address as typed, then lower-cased (both use the email index), then with
+		// the
+		// stray case or spaces the app may have stored (a scan)
+		return findOne(Criteria.where(UserFields.EMAIL).is(idOrEmail))
+			.or(() -> findOne(Criteria.where(UserFields.EMAIL).is(idOrEmail.toLowerCase(java.util.Locale.ROOT))))
+			.or(() -> findOne(
+					Criteria.where(UserFields.EMAIL).regex("^\\s*" + Pattern.quote(idOrEmail) + "\\s*$", "i")));
+	}
+
+	private Optional<Document> findOne(Criteria criteria) {
 		Query query = Query.query(criteria);
 		query.fields()
 			.include(UserFields.ID, UserFields.STATUS, UserFields.EMAIL_VERIFIED, UserFields.EMAIL,

@@ -26,6 +26,24 @@ public record UserExplanation(String userId, @Nullable String maskedEmail, @Null
 		List<Resolution> resolutions) {
 
 	/**
+	 * The same explanation for a read-only viewer: the account number keeps its last four
+	 * digits and the account name (the user's name) its initials; the operator sees them
+	 * whole to confirm them with the user.
+	 * @return the masked copy (this one when no account is recorded)
+	 */
+	public UserExplanation withAccountMasked() {
+		if (this.account == null) {
+			return this;
+		}
+		String number = PersonalDataMask.accountNumber(this.account.accountNumber());
+		Account masked = new Account(number, this.account.bankName(), this.account.bankCode(),
+				PersonalDataMask.name(this.account.accountName()), this.account.source());
+		return new UserExplanation(this.userId, this.maskedEmail, this.maskedPhone,
+				this.verdict.replace(this.account.accountNumber(), number), this.eligibility, this.job, masked,
+				this.email, this.history, this.resolutions);
+	}
+
+	/**
 	 * Eligibility: the job takes active, email-verified users without a dedicated
 	 * account.
 	 *

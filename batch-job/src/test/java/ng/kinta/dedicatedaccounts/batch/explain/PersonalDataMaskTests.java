@@ -15,6 +15,13 @@ class PersonalDataMaskTests {
 	}
 
 	@Test
+	void anAccountKeepsTheLastFourDigitsOfItsNumberAndTheInitialsOfItsName() {
+		assertThat(PersonalDataMask.accountNumber("9012345678")).isEqualTo("******5678");
+		assertThat(PersonalDataMask.accountNumber("123")).isEqualTo("***");
+		assertThat(PersonalDataMask.name(" Kinta-Ada  Obi ")).isEqualTo("K*** O***");
+	}
+
+	@Test
 	void aPhoneNumberKeepsItsFirstFourAndLastThreeDigits() {
 		assertThat(PersonalDataMask.phone("0803 123 4567")).isEqualTo("0803****567");
 		assertThat(PersonalDataMask.phone("+2348031234567")).isEqualTo("2348****567");

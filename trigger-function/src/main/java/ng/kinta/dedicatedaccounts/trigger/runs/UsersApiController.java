@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,11 +34,13 @@ class UsersApiController {
 	}
 
 	@GetMapping("/api/users/{id}")
-	ResponseEntity<?> user(@PathVariable String id) {
+	ResponseEntity<?> user(@PathVariable String id, Authentication authentication) {
 		if (!OBJECT_ID.matcher(id).matches()) {
 			return problem(HttpStatus.BAD_REQUEST, "A user id is 24 hexadecimal digits (search by email on /runs)");
 		}
 		return this.explainer.explain(id)
+			// the account's number and name whole for the operator only
+			.map((user) -> ConsoleRoles.isOperator(authentication) ? user : user.withAccountMasked())
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
 			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, UsersPageController.NO_SUCH_USER));
 	}

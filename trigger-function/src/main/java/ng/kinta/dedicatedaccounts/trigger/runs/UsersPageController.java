@@ -5,6 +5,7 @@ import ng.kinta.dedicatedaccounts.batch.explain.UserExplanation;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +41,11 @@ class UsersPageController {
 	}
 
 	@GetMapping("/users/{id}")
-	String user(@PathVariable String id, Model model) {
+	String user(@PathVariable String id, Model model, Authentication authentication) {
 		UserExplanation user = this.explainer.explain(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NO_SUCH_USER));
-		model.addAttribute("user", user);
+		// the account's number and name whole for the operator only
+		model.addAttribute("user", ConsoleRoles.isOperator(authentication) ? user : user.withAccountMasked());
 		return "users/detail";
 	}
 
