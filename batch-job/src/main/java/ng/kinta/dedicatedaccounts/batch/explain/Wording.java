@@ -46,6 +46,9 @@ final class Wording {
 			return event;
 		}
 		return switch (known) {
+			case CLAIMED -> "claimed by a run";
+			case PROVISIONED -> "account written to accounts";
+			case EXISTING_ACCOUNT -> "found to own an account already";
 			case REQUEST_SENT -> "request sent";
 			case ACCOUNT_CREATED -> "account created";
 			case SECOND_ACCOUNT -> "second account returned (kept aside)";

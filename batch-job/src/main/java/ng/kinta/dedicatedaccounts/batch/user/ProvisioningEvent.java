@@ -7,6 +7,9 @@ package ng.kinta.dedicatedaccounts.batch.user;
  */
 public enum ProvisioningEvent {
 
+	/** A run claimed the user (its claim token). */
+	CLAIMED,
+
 	/** A request went to Billstack (bank, reference, the run's claim token). */
 	REQUEST_SENT,
 
@@ -30,6 +33,12 @@ public enum ProvisioningEvent {
 
 	/** The user's record cannot be used (the field is named in the detail). */
 	UNUSABLE_RECORD,
+
+	/** The account's {@code accounts} document is written: the user has the account. */
+	PROVISIONED,
+
+	/** The user was found to own an account created outside the job. */
+	EXISTING_ACCOUNT,
 
 	/** The account email was accepted by the relay. */
 	EMAIL_SENT,

@@ -246,12 +246,12 @@ public class ProvisioningStateRepository {
 						.addCriteria(Criteria.where(UserFields.STATE).is(ProvisioningState.ACCOUNT_CREATED.name())),
 					new Update().set(UserFields.NOTIFICATION, NotificationState.PENDING.name()))
 			.updateMulti(Query.query(Criteria.where(UserFields.ID).in(userIds)).addCriteria(movable),
-					new Update().set(UserFields.STATE, ProvisioningState.PROVISIONED.name())
+					history(new Update().set(UserFields.STATE, ProvisioningState.PROVISIONED.name())
 						.set(UserFields.SOURCE, "JOB")
 						.unset(UserFields.LAST_ERROR)
 						.unset(UserFields.NEXT_ATTEMPT_AT)
 						.unset(UserFields.REQUEST)
-						.set(UserFields.UPDATED_AT, now))
+						.set(UserFields.UPDATED_AT, now), event(ProvisioningEvent.PROVISIONED)))
 			.execute();
 	}
 
@@ -269,10 +269,10 @@ public class ProvisioningStateRepository {
 		this.mongoTemplate.updateMulti(
 				Query.query(Criteria.where(UserFields.ID).in(userIds))
 					.addCriteria(ProvisioningTransitions.stateIn(ProvisioningTransitions.EXISTING_ACCOUNT_FROM)),
-				new Update().set(UserFields.STATE, ProvisioningState.PROVISIONED.name())
+				history(new Update().set(UserFields.STATE, ProvisioningState.PROVISIONED.name())
 					.set(UserFields.SOURCE, "EXISTING_ACCOUNT")
 					.unset(UserFields.NEXT_ATTEMPT_AT)
-					.set(UserFields.UPDATED_AT, now()),
+					.set(UserFields.UPDATED_AT, now()), event(ProvisioningEvent.EXISTING_ACCOUNT)),
 				UserFields.USERS);
 	}
 
@@ -295,7 +295,8 @@ public class ProvisioningStateRepository {
 					.in(userIds)
 					.and(UserFields.STATE)
 					.nin(ProvisioningState.PROVISIONED.name(), ProvisioningState.NEEDS_RECONCILIATION.name())),
-				new Update().set(UserFields.CLAIM_TOKEN, claimToken).set(UserFields.CLAIMED_AT, now()),
+				history(new Update().set(UserFields.CLAIM_TOKEN, claimToken).set(UserFields.CLAIMED_AT, now()),
+						event(ProvisioningEvent.CLAIMED).append("claimToken", claimToken)),
 				UserFields.USERS);
 	}
 

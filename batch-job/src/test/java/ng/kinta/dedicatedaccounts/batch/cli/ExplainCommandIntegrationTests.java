@@ -76,6 +76,7 @@ class ExplainCommandIntegrationTests {
 			.contains("at PALMPAY Bank; email sent.")
 			.contains("request sent  bank PALMPAY")
 			.contains("account created  bank PALMPAY")
+			.contains("account written to accounts")
 			.contains("Job state: PROVISIONED");
 		assertThat(explain(output, this.refused.toHexString())).contains("Every bank refused (1 failed attempt)")
 			.contains("not tried again before")
@@ -110,7 +111,8 @@ class ExplainCommandIntegrationTests {
 		assertThat(user.path("maskedPhone").asString()).isEqualTo("0803****543");
 		assertThat(user.path("job").path("state").asString()).isEqualTo("FAILED");
 		assertThat(user.path("job").path("claim").path("jobExecutionId").asLong()).isPositive();
-		assertThat(user.path("history").findValuesAsString("event")).containsExactly("REQUEST_SENT", "FAILED");
+		assertThat(user.path("history").findValuesAsString("event")).containsExactly("CLAIMED", "REQUEST_SENT",
+				"FAILED");
 		assertThat(output.getOut().substring(before)).doesNotContain("refused@example.test")
 			.doesNotContain("08039876543");
 	}
