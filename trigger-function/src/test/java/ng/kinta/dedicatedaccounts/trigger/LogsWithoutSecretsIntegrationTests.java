@@ -1,11 +1,18 @@
 package ng.kinta.dedicatedaccounts.trigger;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -44,10 +51,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole trigger with every logger at DEBUG: a signed delivery, the run it starts
  * (Billstack, MongoDB, the account emails over an SMTP login), the alert it raises (a
- * skipped user: webhook and email) and a look at the run history. Not one line of the
- * output may carry a secret of the fixture (signing keys, the token, the Billstack key,
- * the relay's password, the webhook's secret path, the run-history password), the
- * delivery's body, or a user's email address, phone number or name.
+ * skipped user: webhook and email), a look at the run history and a search for a user by
+ * email in the console. Not one line of the output may carry a secret of the fixture
+ * (signing keys, the token, the Billstack key, the relay's password, the webhook's secret
+ * path, the run-history password), the delivery's body, or a user's email address, phone
+ * number or name.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
@@ -142,7 +150,7 @@ class LogsWithoutSecretsIntegrationTests {
 	}
 
 	@Test
-	void aDeliveryARunAndAnAlertAtDebugLogNoSecretAndNoPersonalData(CapturedOutput output) {
+	void aDeliveryARunAndAnAlertAtDebugLogNoSecretAndNoPersonalData(CapturedOutput output) throws Exception {
 		// given: a signed delivery
 		String token = new QstashTokenSigner(CURRENT_KEY, Clock.systemUTC()).sign(this.properties.endpointUrl(),
 				BODY.getBytes(StandardCharsets.UTF_8));
@@ -170,7 +178,12 @@ class LogsWithoutSecretsIntegrationTests {
 			.retrieve()
 			.body(String.class);
 
+		// and: looks a user up by email with the console's search box (a POST with the
+		// page's CSRF token)
+		int searched = searchByEmail(USERS[0][1]);
+
 		// then: the run did what it should, at DEBUG
+		assertThat(searched).isIn(200, 302);
 		assertThat(answer).contains("\"successCount\":3").contains("\"skippedCount\":1");
 		assertThat(SMTP.getReceivedMessages()).hasSize(4);
 		assertThat(runs).contains("msg_log_scan");
@@ -191,6 +204,37 @@ class LogsWithoutSecretsIntegrationTests {
 			.map((line) -> (line.length() > 300) ? line.substring(0, 300) + "…" : line)
 			.toList();
 		assertThat(leaks).as("log lines with a secret or personal data").isEmpty();
+	}
+
+	// the JDK's client, not RestClient: RestClient's own DEBUG line would print the form
+	// this test sends, and only the server's lines are under test
+	private int searchByEmail(String email) throws Exception {
+		String basic = "Basic "
+				+ Base64.getEncoder().encodeToString(("operator:" + RUNS_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<String> page = client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/runs"))
+				.header(HttpHeaders.AUTHORIZATION, basic)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(csrf.find()).as("the search form carries a CSRF token").isTrue();
+		String cookie = page.headers()
+			.allValues(HttpHeaders.SET_COOKIE)
+			.stream()
+			.filter((value) -> value.startsWith("XSRF-TOKEN="))
+			.map((value) -> value.split(";")[0])
+			.findFirst()
+			.orElseThrow();
+		String form = "q=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		return client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/users/search"))
+				.header(HttpHeaders.AUTHORIZATION, basic)
+				.header(HttpHeaders.COOKIE, cookie)
+				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	private static MongoServer startMongo() {
