@@ -9,7 +9,6 @@ import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -60,9 +59,9 @@ class CatchUpChainIntegrationTests {
 
 	private static final GreenMail SMTP = startSmtp();
 
-	private static final WireMockServer BILLSTACK = startWireMock();
+	private static final WireMockServer BILLSTACK = StandIns.startWireMock();
 
-	private static final WireMockServer QSTASH = startWireMock();
+	private static final WireMockServer QSTASH = StandIns.startWireMock();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -77,7 +76,7 @@ class CatchUpChainIntegrationTests {
 	@Test
 	void aBacklogDrainsThroughChainedDeliveriesEachUserProvisionedOnceAndEachRunChainedOnce() {
 		// given
-		stubBillstack();
+		StandIns.createBillstackAccounts(BILLSTACK);
 		stubQstash();
 		List<JsonNode> catchUps = new ArrayList<>();
 		List<JobExecutionView> history;
@@ -164,7 +163,7 @@ class CatchUpChainIntegrationTests {
 				"--app.billstack.max-backoff=20ms");
 	}
 
-	private static final String BILLSTACK_PATH = "/v2/thirdparty/generateVirtualAccount/";
+	private static final String BILLSTACK_PATH = StandIns.GENERATE_PATH;
 
 	private static long accountsCreated() {
 		try (MongoClient client = MongoClients
@@ -226,21 +225,6 @@ class CatchUpChainIntegrationTests {
 					WireMock.jsonResponse("{\"scheduleId\":\"create-dedicated-accounts\",\"isPaused\":false}", 200)));
 	}
 
-	private static void stubBillstack() {
-		BILLSTACK.stubFor(WireMock.post(urlPathEqualTo(BILLSTACK_PATH))
-			.willReturn(WireMock.aResponse()
-				.withStatus(200)
-				.withHeader("Content-Type", "application/json")
-				.withBody(
-						"""
-								{"status":true,"message":"Account created","data":{"reference":"{{jsonPath request.body '$.reference'}}",
-								"account":[{"account_number":"91{{randomValue length=8 type='NUMERIC'}}","account_name":"Kinta-{{jsonPath request.body '$.firstName'}}",
-								"bank_name":"PALMPAY Bank","bank_id":"PALMPAY","created_at":"2026-11-29 10:00:00"}],
-								"meta":{"firstName":"{{jsonPath request.body '$.firstName'}}","lastName":"{{jsonPath request.body '$.lastName'}}",
-								"email":"{{jsonPath request.body '$.email'}}"}}}""")
-				.withTransformers("response-template")));
-	}
-
 	private static MongoServer startMongo() {
 		MongoServer server = new MongoServer(new MemoryBackend());
 		server.bind("127.0.0.1", 0);
@@ -266,13 +250,6 @@ class CatchUpChainIntegrationTests {
 		greenMail.start();
 		greenMail.setUser("relay@kinta.example", "relay@kinta.example", "relay-password");
 		return greenMail;
-	}
-
-	private static WireMockServer startWireMock() {
-		WireMockServer server = new WireMockServer(
-				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-		server.start();
-		return server;
 	}
 
 }

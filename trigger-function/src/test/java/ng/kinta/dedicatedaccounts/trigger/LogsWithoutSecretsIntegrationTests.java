@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClient;
@@ -103,9 +102,9 @@ class LogsWithoutSecretsIntegrationTests {
 
 	private static final GreenMail SMTP = startSmtp();
 
-	private static final WireMockServer BILLSTACK = startWireMock();
+	private static final WireMockServer BILLSTACK = StandIns.startWireMock();
 
-	private static final WireMockServer WEBHOOK = startWireMock();
+	private static final WireMockServer WEBHOOK = StandIns.startWireMock();
 
 	@Autowired
 	private TriggerProperties properties;
@@ -124,18 +123,7 @@ class LogsWithoutSecretsIntegrationTests {
 
 	@BeforeAll
 	static void stubs() {
-		BILLSTACK.stubFor(WireMock.post(WireMock.urlPathEqualTo("/v2/thirdparty/generateVirtualAccount/"))
-			.willReturn(WireMock.aResponse()
-				.withStatus(200)
-				.withHeader("Content-Type", "application/json")
-				.withBody(
-						"""
-								{"status":true,"message":"Account created","data":{"reference":"{{jsonPath request.body '$.reference'}}",
-								"account":[{"account_number":"91{{randomValue length=8 type='NUMERIC'}}","account_name":"Kinta-{{jsonPath request.body '$.firstName'}}",
-								"bank_name":"PALMPAY Bank","bank_id":"PALMPAY","created_at":"2026-11-29 10:00:00"}],
-								"meta":{"firstName":"{{jsonPath request.body '$.firstName'}}","lastName":"{{jsonPath request.body '$.lastName'}}",
-								"email":"{{jsonPath request.body '$.email'}}"}}}""")
-				.withTransformers("response-template")));
+		StandIns.createBillstackAccounts(BILLSTACK);
 		WEBHOOK.stubFor(WireMock.post(WireMock.anyUrl()).willReturn(WireMock.ok("ok")));
 	}
 
@@ -265,13 +253,6 @@ class LogsWithoutSecretsIntegrationTests {
 		greenMail.start();
 		greenMail.setUser(RELAY_USER, RELAY_USER, RELAY_PASSWORD);
 		return greenMail;
-	}
-
-	private static WireMockServer startWireMock() {
-		WireMockServer server = new WireMockServer(
-				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-		server.start();
-		return server;
 	}
 
 }

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.MongoNamespace;
@@ -66,7 +64,7 @@ class TriggerObservabilityIntegrationTests {
 
 	private static final GreenMail SMTP = startSmtp();
 
-	private static final WireMockServer BILLSTACK = startBillstack();
+	private static final WireMockServer BILLSTACK = StandIns.startBillstackCreatingAccounts();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -91,24 +89,6 @@ class TriggerObservabilityIntegrationTests {
 		registry.add("SMTP_PORT", () -> SMTP.getSmtp().getPort());
 		registry.add("BILLSTACK_BASE_URL", BILLSTACK::baseUrl);
 		registry.add("BILL_STACK_SECRET_KEY", () -> "observability-test-key");
-	}
-
-	private static WireMockServer startBillstack() {
-		WireMockServer server = new WireMockServer(
-				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-		server.start();
-		server.stubFor(WireMock.post(WireMock.urlPathEqualTo("/v2/thirdparty/generateVirtualAccount/"))
-			.willReturn(WireMock.aResponse()
-				.withStatus(200)
-				.withHeader("Content-Type", "application/json")
-				.withBody(
-						"""
-								{"status":true,"message":"Account created","data":{"reference":"{{jsonPath request.body '$.reference'}}",
-								"account":[{"account_number":"9{{randomValue length=9 type='NUMERIC'}}","account_name":"Kinta-Test",
-								"bank_name":"PALMPAY Bank","bank_id":"PALMPAY","created_at":"2026-11-29 10:00:00"}],
-								"meta":{"firstName":"x","lastName":"y","email":"z"}}}""")
-				.withTransformers("response-template")));
-		return server;
 	}
 
 	// Spring Boot configures logging once per JVM (tests share one) and keeps the format

@@ -55,12 +55,7 @@ class MailRelayFaultsIntegrationTests extends JobIntegrationTest {
 
 	@DynamicPropertySource
 	static void relay(DynamicPropertyRegistry registry) {
-		// the Spring names: they win over the SMTP_* names the base class points at
-		// GreenMail
-		registry.add("spring.mail.port", RELAY::port);
-		registry.add("spring.mail.username", () -> "relay-user");
-		registry.add("spring.mail.password", () -> "relay-password");
-		registry.add("spring.mail.properties[mail.smtp.auth]", () -> "true");
+		RELAY.register(registry);
 	}
 
 	@AfterAll

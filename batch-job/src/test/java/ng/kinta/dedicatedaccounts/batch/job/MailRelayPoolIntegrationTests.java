@@ -44,10 +44,7 @@ class MailRelayPoolIntegrationTests extends JobIntegrationTest {
 
 	@DynamicPropertySource
 	static void relay(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", RELAY::port);
-		registry.add("spring.mail.username", () -> "relay-user");
-		registry.add("spring.mail.password", () -> "relay-password");
-		registry.add("spring.mail.properties[mail.smtp.auth]", () -> "true");
+		RELAY.register(registry);
 	}
 
 	@AfterAll

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * An SMTP relay on loopback whose failures a test scripts, for what GreenMail cannot do:
  * accept connections and never greet, refuse every login (535), refuse chosen recipients
@@ -87,6 +89,18 @@ public final class ScriptedSmtpRelay implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Points the job's mail settings at this relay, with a login (as Brevo requires). The
+	 * Spring names win over the {@code SMTP_*} names a base class may set.
+	 * @param registry the test's dynamic properties
+	 */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", this::port);
+		registry.add("spring.mail.username", () -> "relay-user");
+		registry.add("spring.mail.password", () -> "relay-password");
+		registry.add("spring.mail.properties[mail.smtp.auth]", () -> "true");
 	}
 
 	public int port() {
